@@ -1,0 +1,39 @@
+# Merlin — developer entry points. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_DISABLE_TELEMETRY := 1
+
+.PHONY: help setup demo test test-unit lint bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,fallback]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install Merlin with its dev tools (idempotent)
+
+demo: setup ## ingest the sample knowledge base in data/ and list the controls found
+	$(BIN)/merlin ingest data
+	$(BIN)/merlin cncs
+
+lint: setup ## ruff and mypy on the core package
+	$(BIN)/ruff check services tests bench
+	$(BIN)/mypy
+
+test: setup lint ## everything CI runs: lint, unit and end-to-end tests
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+
+test-unit: setup ## the fast unit tests only
+	$(BIN)/python -m pytest tests/unit -q
+
+bench: setup ## ingestion benchmark (CodeBERT-sized model built from config)
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/ingest.py
+
+clean: ## remove the local index, caches and the virtual environment
+	rm -rf .merlin $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,111 @@
+"""The index interface every backend implements (and the shared contract tests exercise)."""
+
+from __future__ import annotations
+
+import abc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..chunking import Chunk
+
+# Bump when the indexed fields or their analysis change: a new version is then built and swapped in.
+MAPPING_VERSION = 1
+
+
+class IndexError_(RuntimeError):
+    """The index cannot be used (missing, built by another model, backend down); message is for users."""
+
+
+@dataclass(frozen=True)
+class IndexIdentity:
+    """What an index version is built with; vectors of two identities never mix."""
+
+    model: str
+    dim: int
+
+    @property
+    def version(self) -> str:
+        slug = re.sub(r"[^a-z0-9]+", "-", self.model.lower()).strip("-")[-60:]
+        return f"{slug}-d{self.dim}-m{MAPPING_VERSION}"
+
+
+@dataclass
+class FileState:
+    """One ingested file: its content hash and the control names it declares (for discovery)."""
+
+    source: str
+    file_hash: str
+    names: list[tuple[str, str | None]] = field(default_factory=list)
+    doc_type: str = ""
+
+
+@dataclass
+class SearchRequest:
+    """One search: lexical (``text``) or dense (``vector``), optionally filtered to one control."""
+
+    k: int
+    text: str | None = None
+    language: str = "en"
+    vector: np.ndarray | None = None
+    cnc: str | None = None
+
+
+@dataclass
+class SearchHit:
+    chunk: Chunk
+    score: float
+
+
+@dataclass
+class ControlStats:
+    name: str
+    vendor: str | None
+    documents: int
+    chunks: int
+
+
+class ChunkIndex(abc.ABC):
+    identity: IndexIdentity
+
+    @abc.abstractmethod
+    def file_states(self, collection: str) -> dict[str, FileState]:
+        """Files ingested from ``collection`` (an absolute folder), by source path."""
+
+    @abc.abstractmethod
+    def replace_file(self, collection: str, state: FileState, chunks: list[Chunk], vectors: np.ndarray | None) -> None:
+        """Atomically replace every chunk of one file, then record its state."""
+
+    @abc.abstractmethod
+    def delete_file(self, collection: str, source: str) -> None:
+        """Remove a file's chunks and its state."""
+
+    @abc.abstractmethod
+    def search(self, requests: list[SearchRequest]) -> list[list[SearchHit]]:
+        """Run several searches at once (one round trip where the backend allows)."""
+
+    @abc.abstractmethod
+    def controls(self) -> list[ControlStats]:
+        """Every control with chunks, with its document and chunk counts."""
+
+    @abc.abstractmethod
+    def all_names(self) -> list[tuple[str, str | None]]:
+        """The control names every ingested file declares (feeds the registry)."""
+
+    @abc.abstractmethod
+    def iter_chunks(self) -> Iterator[Chunk]:
+        """Every chunk, in ingest order (for reindexing into a new version, and benchmarks)."""
+
+    @abc.abstractmethod
+    def count(self) -> int:
+        """Number of chunks."""
+
+    @abc.abstractmethod
+    def promote(self) -> None:
+        """Make this (complete) version the one queries use."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections."""

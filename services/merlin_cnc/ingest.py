@@ -1,0 +1,231 @@
+"""Ingest a folder: parse changed files, attribute them to controls, chunk, embed and write the index.
+
+Incremental: a file whose content hash is unchanged is skipped; an edited file replaces exactly its
+chunks; a file that disappeared loses its chunks. Each file is written in one transaction, so an
+interrupted run leaves the index consistent and the next run finishes the job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .analysis import detect_language
+from .chunking import Chunk, chunk_document
+from .cnc.attribution import block_controls
+from .cnc.discovery import DocumentNames, discover
+from .cnc.registry import Registry
+from .config import Settings
+from .documents import ParsedDocument, ParseError, parse_file
+from .embeddings.resolve import ModelChoice, resolve_model
+from .embeddings.vectorizer import Vectorizer, model_dim
+from .index.base import ChunkIndex, FileState, IndexIdentity
+from .index.factory import current_identity, open_for_writing
+from .scanning import scan
+
+
+class IngestError(RuntimeError):
+    """The ingest cannot start (e.g. the path does not exist); message is for users."""
+
+
+class Progress(Protocol):
+    def phase(self, name: str, total: int) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+
+
+@dataclass
+class IngestReport:
+    files_seen: int = 0
+    files_ingested: int = 0
+    files_unchanged: int = 0
+    files_failed: list[dict[str, str]] = field(default_factory=list)
+    files_deleted: int = 0
+    chunks_written: int = 0
+    cncs: list[str] = field(default_factory=list)
+    embedding_model: str = ""
+    embedding_note: str | None = None
+    chunks_embedded: int = 0
+    chunks_from_cache: int = 0
+    chunks_truncated: int = 0
+    tokens_embedded: int = 0
+    embedding_precision: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class _Pending:
+    source: str
+    file_hash: str
+    doc: ParsedDocument
+    names: DocumentNames
+
+
+def _folder_of(source: str) -> str | None:
+    parts = source.split("/")
+    return parts[0] if len(parts) > 1 else None
+
+
+def _name_pairs(names: DocumentNames) -> list[tuple[str, str | None]]:
+    return [(n, names.metadata_vendor if n == names.metadata else None) for n in names.all()]
+
+
+def ingest(path: Path, settings: Settings, progress: Progress | None = None) -> IngestReport:
+    if not path.exists():
+        raise IngestError(f"no such file or directory: {path}")
+    root = path if path.is_dir() else path.parent
+    collection = str(root.resolve())
+    files = scan(root) if path.is_dir() else [(path, path.name)]
+    choice = resolve_model(settings)
+    if choice.note:
+        print(f"merlin: warning: {choice.note}", file=sys.stderr)
+    identity = IndexIdentity(choice.name, model_dim(choice))
+    report = IngestReport(files_seen=len(files), embedding_model=choice.name, embedding_note=choice.note)
+    index = open_for_writing(settings, identity)
+    try:
+        _run(index, collection, files, path.is_dir(), choice, settings, report, progress)
+        if current_identity(settings) != identity:
+            index.promote()
+    finally:
+        index.close()
+    return report
+
+
+def _run(
+    index: ChunkIndex,
+    collection: str,
+    files: list[tuple[Path, str]],
+    whole_folder: bool,
+    choice: ModelChoice,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    states = index.file_states(collection)
+    pending: list[_Pending] = []
+    names_by_source: dict[str, list[tuple[str, str | None]]] = {s: st.names for s, st in states.items()}
+    registry = Registry(index.all_names())
+    if progress:
+        progress.phase("Parsing", len(files))
+    for file_path, source in files:
+        try:
+            data = file_path.read_bytes()
+        except OSError as exc:
+            report.files_failed.append({"path": source, "error": f"cannot read: {exc.strerror or exc}"})
+            continue
+        finally:
+            if progress:
+                progress.advance()
+        digest = hashlib.sha256(data).hexdigest()
+        if source in states and states[source].file_hash == digest:
+            report.files_unchanged += 1
+            continue
+        try:
+            doc = parse_file(file_path, source, data, int(settings.max_file_mb * 1e6))
+        except ParseError as exc:
+            report.files_failed.append({"path": source, "error": str(exc)})
+            continue
+        except Exception as exc:  # a parser bug must not lose the rest of the run
+            report.files_failed.append({"path": source, "error": f"parser error: {type(exc).__name__}: {exc}"})
+            continue
+        names = discover(doc, registry.matcher)
+        names_by_source[source] = _name_pairs(names)
+        pending.append(_Pending(source, digest, doc, names))
+
+    registry = Registry(pair for pairs in names_by_source.values() for pair in pairs)
+    folder_titles: dict[str, list[str]] = defaultdict(list)
+    for source, pairs in names_by_source.items():
+        if folder := _folder_of(source):
+            folder_titles[folder].extend(n for n, _ in pairs)
+    folder_cnc = {f: registry.folder_control(f, titles) for f, titles in folder_titles.items()}
+    vendors = {name: c.vendor for name, c in registry.controls.items()}
+    vectorizer = Vectorizer(choice, settings)
+    try:
+        if pending:
+            _write(index, collection, pending, registry, folder_cnc, vendors, vectorizer, settings, report, progress)
+    finally:
+        vectorizer.close()
+    if whole_folder:
+        seen = {source for _, source in files}
+        for source in sorted(set(states) - seen):
+            index.delete_file(collection, source)
+            report.files_deleted += 1
+    report.cncs = sorted(c.name for c in index.controls())
+
+
+def _write(
+    index: ChunkIndex,
+    collection: str,
+    pending: list[_Pending],
+    registry: Registry,
+    folder_cnc: dict[str, str | None],
+    vendors: dict[str, str | None],
+    vectorizer: Vectorizer,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    target = settings.chunk_tokens
+    limit = vectorizer.max_tokens
+    per_file: list[tuple[_Pending, list[Chunk]]] = []
+    for item in pending:
+        folder = _folder_of(item.source)
+        controls = block_controls(item.doc, item.names, folder_cnc.get(folder) if folder else None, registry)
+        language = detect_language("\n".join(b.text for b in item.doc.blocks[:40]))
+        chunks = chunk_document(
+            item.doc,
+            controls,
+            vendors,
+            language,
+            vectorizer.count_tokens,
+            min(target, limit),
+            limit,
+            id_salt=collection,
+        )
+        per_file.append((item, chunks))
+    total = sum(len(c) for _, c in per_file)
+    if progress:
+        progress.phase(f"Embedding ({vectorizer.choice.name})", total)
+    # Files are written in groups so that embedding batches stay full and an interruption loses
+    # at most one group's work (whose vectors are cached anyway).
+    group: list[tuple[_Pending, list[Chunk]]] = []
+    size = 0
+    for entry in per_file:
+        group.append(entry)
+        size += len(entry[1])
+        if size >= 256:
+            _write_group(index, collection, group, vectorizer, report, progress)
+            group, size = [], 0
+    if group:
+        _write_group(index, collection, group, vectorizer, report, progress)
+    report.chunks_embedded = vectorizer.embedded
+    report.chunks_from_cache = vectorizer.cached
+    if vectorizer.embedded:
+        stats = vectorizer.encoder.stats
+        report.chunks_truncated, report.tokens_embedded = stats.truncated, stats.tokens
+        report.embedding_precision = vectorizer.encoder.precision
+
+
+def _write_group(
+    index: ChunkIndex,
+    collection: str,
+    group: list[tuple[_Pending, list[Chunk]]],
+    vectorizer: Vectorizer,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    texts = [c.search_text for _, chunks in group for c in chunks]
+    vectors = vectorizer.vectors(texts, progress.advance if progress else None)
+    offset = 0
+    for item, chunks in group:
+        part = None if vectors is None else vectors[offset : offset + len(chunks)]
+        offset += len(chunks)
+        state = FileState(item.source, item.file_hash, _name_pairs(item.names), item.doc.doc_type)
+        index.replace_file(collection, state, chunks, part)
+        report.files_ingested += 1
+        report.chunks_written += len(chunks)
