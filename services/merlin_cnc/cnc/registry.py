@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from ..analysis import fold
 from .catalog import catalog_controls, vendor_of
 from .names import Control, NameMatcher, name_key
 
@@ -31,6 +32,7 @@ class Registry:
                 continue
             forms.setdefault(key, Counter())[surface] += 1
             vendors[key] = vendors.get(key) or vendor
+        _merge_qualified_forms(forms)
         for key, counter in forms.items():
             name = counter.most_common(1)[0][0]
             vendor = vendors[key] or vendor_of(name) or _first_word_vendor(name)
@@ -67,6 +69,23 @@ class Registry:
             if s > score:
                 best, score = resolved, s
         return best if score >= 80 else None
+
+
+def _merge_qualified_forms(forms: dict[str, Counter[str]]) -> None:
+    """Fold "Syntec 22MA Milling" into "Syntec 22MA": same words, plus trailing plain words only."""
+    tokens = {key: fold(counter.most_common(1)[0][0]).split() for key, counter in forms.items()}
+    for key in sorted(forms, key=lambda k: -len(tokens[k])):
+        words = tokens[key]
+        for other in forms:
+            if other == key or other not in tokens:
+                continue
+            base = tokens[other]
+            extra = words[len(base) :]
+            if len(base) < len(words) and words[: len(base)] == base and all(w.isalpha() for w in extra):
+                if any(ch.isdigit() for ch in other):
+                    forms[other].update(forms[key])
+                    del forms[key], tokens[key]
+                    break
 
 
 def _first_word_vendor(name: str) -> str | None:
