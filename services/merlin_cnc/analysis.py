@@ -177,9 +177,13 @@ _LETTER_DIGIT = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _NON_TERM = re.compile(r"[^a-z0-9_]+")
 
 
+_ASCII = str.maketrans({"μ": "u", "µ": "u", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th",
+                        "ł": "l", "đ": "d", "ı": "i", "⁄": "/"})
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents (``Programación`` -> ``programacion``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case and strip accents (``Programación`` -> ``programacion``, ``µm`` -> ``um``)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_ASCII)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -234,7 +238,10 @@ def analyze(text: str, language: str = "en") -> list[str]:
     stop = STOPWORDS.get(language, _STOP_EN) | _STOP_EN
     terms: list[str] = []
     for raw in _RAW_TOKEN.findall(text):
-        terms.extend(t for t in _terms_of(raw, language, stop) if t)
+        for term in _terms_of(raw, language, stop):
+            term = _NON_TERM.sub("", fold(term))
+            if term:
+                terms.append(term)
     return terms
 
 
@@ -249,7 +256,7 @@ _SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
 
 def detect_language(text: str) -> str:
     """``es`` or ``en`` from stop-word frequencies (documents here are one or the other)."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = [w for w in _WORD.findall(text[:20000]) if w.islower()]
     if not words:
         return "en"
     es = sum(1 for w in words if w in _STOP_ES and w not in _STOP_EN)

@@ -47,8 +47,9 @@ class Chunk:
         return f"{self.context}\n{self.text}" if self.context else self.text
 
 
-def chunk_id(source: str, locator: str, text: str) -> str:
-    return hashlib.sha256(f"{source}\x00{locator}\x00{text}".encode()).hexdigest()[:24]
+def chunk_id(source: str, ordinal: int, locator: str, text: str) -> str:
+    """Deterministic per position in the file: re-ingesting a file rewrites the same ids."""
+    return hashlib.sha256(f"{source}\x00{ordinal}\x00{locator}\x00{text}".encode()).hexdigest()[:24]
 
 
 def _split_long(block: Block, limit: int, count: TokenCounter) -> list[Block]:
@@ -115,7 +116,7 @@ def chunk_document(
             extra["fields"] = group[0].fields
         chunks.append(
             Chunk(
-                chunk_id(f"{id_salt}/{doc.source}", loc, text),
+                chunk_id(f"{id_salt}/{doc.source}", len(chunks), loc, text),
                 doc.source,
                 loc,
                 text,

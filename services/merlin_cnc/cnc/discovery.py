@@ -114,6 +114,7 @@ _GENERIC = set(
     ]
 )
 _MODELISH = re.compile(r"(?=[\w+.-]*[^\W\d_])(?=[\w+.-]*\d)[\w+.-]{2,}|\d{3,}", re.UNICODE)
+_VERSION = re.compile(r"^(v|rev|r|ver)?\.?\d+(\.\d+)+[.,;]?$|^(v|rev|ver)\d+$", re.I)
 _METADATA_KEYS = ("cnc", "control", "controller", "control_name", "controlador")
 
 
@@ -144,7 +145,8 @@ def candidate_from_title(title: str) -> str | None:
         words = _strip_generic(segment.split())
         if not words or len(words) > 5:
             continue
-        if any(_MODELISH.fullmatch(w.strip(".,;")) for w in words) and any(w[:1].isupper() for w in words):
+        models = [w for w in words if _MODELISH.fullmatch(w.strip(".,;")) and not _VERSION.match(w)]
+        if models and any(w[:1].isupper() for w in words):
             return " ".join(words).strip(".,;")
     return None
 

@@ -45,9 +45,12 @@ class Registry:
         if hits:
             return hits[0][2]
         key = name_key(surface)
+        digits = set(re.findall(r"\d+", key))
         best, score = None, 0.0
         for control in self.controls.values():
             for alias in {control.name, *control.aliases}:
+                if digits != set(re.findall(r"\d+", name_key(alias))):
+                    continue  # "TNC 6400" is not "TNC 640"
                 s = fuzz.ratio(key, name_key(alias))
                 if s > score:
                     best, score = control.name, s

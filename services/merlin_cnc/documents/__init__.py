@@ -116,7 +116,7 @@ def parse_file(path: Path, source: str, data: bytes, max_bytes: int) -> ParsedDo
     if suffix not in SUPPORTED_SUFFIXES:
         raise ParseError(f"unsupported file type '{suffix or path.name}'")
     if len(data) > max_bytes:
-        raise ParseError(f"file is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB")
+        raise ParseError(f"file is {len(data) / 1e6:.3g} MB, over the limit of {max_bytes / 1e6:.3g} MB")
     if not data.strip():
         raise ParseError("empty file")
     if suffix in BINARY_SUFFIXES:

@@ -19,6 +19,18 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+_WESTERN_SYMBOLS = set("€“”‘’–—…ºª¿¡°±µ×²³½¼¾·«»©®™§¶")
+
+
+def _plausibly_western(text: str) -> bool:
+    """Most non-ASCII characters are accented letters or common typography: a Western code page."""
+    high = [c for c in text if ord(c) > 127]
+    if not high:
+        return True
+    good = sum(1 for c in high if (c.isalpha() and ord(c) < 0x250) or c in _WESTERN_SYMBOLS)
+    return good >= 0.9 * len(high)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ParseError for binary content."""
     if data.startswith(codecs.BOM_UTF8):
@@ -32,6 +44,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = data.decode("cp1252", errors="replace")
+    if _plausibly_western(western):
+        if not any(0x80 <= b <= 0x9F for b in data):
+            return data.decode("latin-1"), "latin-1"
+        return western, "cp1252"
     guess = from_bytes(data).best()
     if guess is not None and guess.encoding not in _WESTERN:
         return str(guess), guess.encoding

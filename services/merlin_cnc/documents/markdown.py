@@ -27,8 +27,10 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
         return {}, text, 0
     if not isinstance(meta, dict):
         return {}, text, 0
-    consumed = text[: end + 4].count("\n") + 1
-    return meta, text[end + 4 :].lstrip("\n"), consumed
+    rest = text[end + 4 :]
+    body = rest.lstrip("\n")
+    consumed = text[: end + 4].count("\n") + (len(rest) - len(body))
+    return meta, body, consumed
 
 
 def _cells(line: str) -> list[str]:

@@ -91,6 +91,7 @@ _TOOL_CHANGE = {
     "rs274ngc": re.compile(r"\bT\d+\b.*\bM0?6\b|\bM0?6\b.*\bT\d+\b", re.I),
 }
 _COMMENT = re.compile(r"\(([^()]{3,})\)|;\s*(.{3,})$")
+_PURE_COMMENT = re.compile(r"^\s*(N\d+\s*)?(\d+\s*)?(\(.*\)|;.*|\*.*)\s*$")
 _HEIDENHAIN_NAME = re.compile(r"BEGIN PGM\s+(\S+)", re.I)
 _ISO_NAME = re.compile(r"^\s*O(\d{1,5})\s*(\(([^)]*)\))?", re.I | re.M)
 
@@ -123,8 +124,7 @@ def parse_ncprogram(source: str, text: str) -> ParsedDocument:
             j = i
             while (
                 j - 1 > starts[-1]
-                and _COMMENT.search(lines[j - 1])
-                and len(lines[j - 1].strip()) < 100
+                and _PURE_COMMENT.match(lines[j - 1])
                 and not _TOOL_CHANGE[dialect].search(lines[j - 1])
             ):
                 j -= 1
@@ -145,5 +145,7 @@ def parse_ncprogram(source: str, text: str) -> ParsedDocument:
         label = _segment_label([s for s in segment if s.strip()], dialect)
         blocks.append(Block("\n".join(segment).strip("\n"), Locator("lines", begin + 1, end), (name, label), "code"))
     header_comment = next((m.group(1) or m.group(2) for ln in lines[:8] if (m := _COMMENT.search(ln))), None)
-    title = f"{name} — {header_comment.strip()}" if header_comment else name
+    title = name
+    if header_comment and header_comment.strip() not in name:
+        title = f"{name} — {header_comment.strip()}"
     return ParsedDocument(source, "nc", blocks, title=title, dialect=dialect)

@@ -10,7 +10,8 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+|~+)\s*$")
 _NUMBERED = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[^\W\d].{0,70}$")
 
 
-def _is_heading(line: str, next_line: str | None, prev_line: str | None = None) -> int:
+def _is_heading(line: str, next_line: str | None, prev_line: str | None = None,
+                following_numbered: bool = False) -> int:
     """Heading level (1-3) of ``line``, or 0 when it is body text."""
     stripped = line.strip()
     standalone = (next_line is None or not next_line.strip()) and (prev_line is None or not prev_line.strip())
@@ -23,7 +24,7 @@ def _is_heading(line: str, next_line: str | None, prev_line: str | None = None) 
         return 0
     if len(letters) >= 4 and all(c.isupper() for c in letters) and not stripped.endswith((".", ",")):
         return 2
-    if _NUMBERED.match(stripped) and not stripped.endswith((".", ",", ";", ":")):
+    if _NUMBERED.match(stripped) and not stripped.endswith((".", ",", ";", ":")) and not following_numbered:
         return 3
     return 0
 
@@ -45,7 +46,9 @@ def parse_plaintext(source: str, text: str) -> ParsedDocument:
     while i < len(lines):
         line = lines[i]
         following = lines[i + 1] if i + 1 < len(lines) else None
-        level = _is_heading(line, following, lines[i - 1] if i else None)
+        next_text = next((ln for ln in lines[i + 1 :] if ln.strip()), None)
+        numbered_next = next_text is not None and bool(_NUMBERED.match(next_text.strip()))
+        level = _is_heading(line, following, lines[i - 1] if i else None, numbered_next)
         if level:
             flush(i)
             name = line.strip()
