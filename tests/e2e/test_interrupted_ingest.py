@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from merlin_cnc.config import Settings
 from merlin_cnc.index.embedded import EmbeddedIndex
 from merlin_cnc.index.factory import open_current
 from merlin_cnc.ingest import ingest
-
 from tests.conftest import DATA
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from merlin_cnc.chunking import Chunk, chunk_document
 from merlin_cnc.documents import Block, Locator, ParsedDocument
 from merlin_cnc.documents.markdown import parse_markdown

@@ -84,11 +84,11 @@ def _merge_qualified_forms(forms: dict[str, Counter[str]]) -> None:
                 continue
             base = tokens[other]
             extra = words[len(base) :]
-            if len(base) < len(words) and words[: len(base)] == base and all(w.isalpha() for w in extra):
-                if any(ch.isdigit() for ch in other):
-                    forms[other].update(forms[key])
-                    del forms[key], tokens[key]
-                    break
+            qualified = len(base) < len(words) and words[: len(base)] == base and all(w.isalpha() for w in extra)
+            if qualified and any(ch.isdigit() for ch in other):
+                forms[other].update(forms[key])
+                del forms[key], tokens[key]
+                break
 
 
 def _first_word_vendor(name: str) -> str | None:
