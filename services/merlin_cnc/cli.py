@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .cli_output import print_json as _print_json
+from .cli_query import add_query_commands
+from .errors import UserError
+
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
-    """A user-facing failure: printed as one line on stderr, exit code 2."""
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+class CliError(UserError):
+    """A user-facing failure of the command line itself."""
 
 
 class _RichProgress:
@@ -113,17 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cncs", help="list the controls found in the ingested documents")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_cncs)
+    add_query_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
-    from .index.base import IndexError_
-
     try:
         return func(args)
-    except (CliError, IndexError_) as exc:
+    except UserError as exc:
         print(f"merlin: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -26,6 +26,14 @@ class Settings(BaseSettings):
     # How long a failed hub lookup is remembered, so no command pays the stall twice.
     hub_retry_after: float = Field(6 * 3600, ge=0)
     generator: Literal["extractive", "hf", "openai"] = "extractive"
+    # The `hf` generator: a transformers text-generation model (HF id or local folder).
+    hf_model: str = "Qwen/Qwen2.5-0.5B-Instruct"
+    hf_max_new_tokens: int = Field(512, ge=16)
+    # The `openai` generator: any OpenAI-compatible server (Ollama, vLLM, llama.cpp server...).
+    openai_base_url: str = "http://localhost:11434/v1"
+    openai_model: str = "llama3.1"
+    openai_api_key: str = "not-needed"
+    generator_timeout: float = Field(120.0, gt=0)
     redis_url: str = "redis://localhost:6379/0"
     data_dir: Path = Path("./data")
     api_key: str | None = None

@@ -23,12 +23,13 @@ from .config import Settings
 from .documents import ParsedDocument, ParseError, parse_file
 from .embeddings.resolve import ModelChoice, resolve_model
 from .embeddings.vectorizer import Vectorizer, model_dim
+from .errors import UserError
 from .index.base import ChunkIndex, FileState, IndexIdentity
 from .index.factory import current_identity, open_for_writing
 from .scanning import scan
 
 
-class IngestError(RuntimeError):
+class IngestError(UserError):
     """The ingest cannot start (e.g. the path does not exist); message is for users."""
 
 

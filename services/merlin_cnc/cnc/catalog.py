@@ -47,3 +47,16 @@ def vendor_of(text: str) -> str | None:
         if pattern.search(folded):
             return vendor
     return None
+
+
+def vendor_named(text: str) -> str | None:
+    """The vendor when ``text`` is nothing but a vendor's name ("Siemens", "sinumerik", "FANUC")."""
+    from ..analysis import fold
+    from .names import name_key
+
+    key = name_key(text)
+    for pattern, vendor in _vendor_patterns():
+        match = pattern.search(fold(text))
+        if match and name_key(match.group(0)) == key:
+            return vendor
+    return None

@@ -17,12 +17,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from ..config import Settings
+from ..errors import UserError
 
 LEXICAL_ONLY = "none"
 PACKAGED_FALLBACK = "sentence-transformers/all-MiniLM-L6-v2"
 
 
-class EmbeddingUnavailable(RuntimeError):
+class EmbeddingUnavailable(UserError):
     """The configured model cannot be loaded and no fallback is allowed."""
 
 
@@ -146,3 +147,21 @@ def resolve_model(settings: Settings) -> ModelChoice:
         return ModelChoice(requested, PACKAGED_FALLBACK, packaged, note)
     note = f"{requested} unavailable ({reason}) and no packaged fallback installed; lexical search only"
     return ModelChoice(requested, LEXICAL_ONLY, None, note)
+
+
+def choice_for_index(model_name: str) -> ModelChoice:
+    """How to load the model an index was built with (queries must use the same one)."""
+    if model_name == LEXICAL_ONLY:
+        return ModelChoice(model_name, LEXICAL_ONLY, None)
+    if model_name == PACKAGED_FALLBACK:
+        path = _packaged_fallback()
+    elif Path(model_name).is_dir():
+        path = model_name
+    else:
+        path = _cached_snapshot(model_name)
+    if path is None:
+        raise EmbeddingUnavailable(
+            f"the index was built with {model_name}, which is not available on this machine: "
+            "re-run `merlin ingest` with a model that is"
+        )
+    return ModelChoice(model_name, model_name, path)

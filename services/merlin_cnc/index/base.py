@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..chunking import Chunk
+from ..errors import UserError
 
 # Bump when the indexed fields or their analysis change: a new version is then built and swapped in.
 MAPPING_VERSION = 1
 
 
-class IndexError_(RuntimeError):
+class IndexError_(UserError):
     """The index cannot be used (missing, built by another model, backend down); message is for users."""
 
 

@@ -1,0 +1,154 @@
+"""LLM generators as one LCEL chain: retriever -> prompt -> model -> Pydantic output parser."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from langchain_core.exceptions import OutputParserException
+from langchain_core.output_parsers import PydanticOutputParser
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableLambda
+from pydantic import BaseModel, Field, ValidationError
+
+from ..aspects import aspects
+from ..compare import aspect_query, question_query
+
+log = logging.getLogger(__name__)
+PASSAGES_PER_CELL = 3
+
+
+class LLMCell(BaseModel):
+    cnc: str = Field(description="the control, exactly as named in the passages' headers")
+    aspect: str = Field(description="the aspect key, exactly as given")
+    answer: str = Field(description="a short answer taken from the passages, or 'not stated'")
+    chunk_ids: list[str] = Field(default_factory=list, description="ids of the passages the answer comes from")
+
+
+class LLMAnswer(BaseModel):
+    summary: str = Field(description="2-4 sentences comparing the controls, citing ids in [brackets]")
+    cells: list[LLMCell] = Field(default_factory=list)
+    cited_chunk_ids: list[str] = Field(default_factory=list, description="every passage id the summary cites")
+
+
+SYSTEM = (
+    "You compare CNC controls using ONLY the passages below. Never use outside knowledge. Every answer "
+    "must cite the ids of the passages it comes from, and a control's answer may only cite that control's "
+    "passages. If the passages do not state something, answer 'not stated'. Write in {language_name}.\n"
+    "{format_instructions}"
+)
+HUMAN = "Question: {question}\nAspects: {aspect_keys}\n\nPassages:\n{passages}"
+
+
+class GenerationRejected(Exception):
+    """The model's output is unusable; the message says why (shown as a warning)."""
+
+
+def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
+    """The retriever step: the best passages per (aspect, control), with their ids."""
+    catalog = aspects()
+    language = result.get("language", "en")
+    resolved = {r: n for r, n in result["resolved"].items() if n}
+    pairs, labels = [], []
+    for row in result["rows"]:
+        key = row["aspect"]
+        spec = aspect_query(catalog[key]) if key in catalog else question_query(result["question"] or "", language, [])
+        for name in resolved.values():
+            pairs.append((name, spec))
+            labels.append((key, name))
+    allowed: dict[str, set[str]] = {}
+    given: dict[str, Any] = {}
+    blocks = []
+    for (key, name), fused in zip(labels, engine.retriever.retrieve(pairs), strict=True):
+        for f in fused[:PASSAGES_PER_CELL]:
+            allowed.setdefault(name, set()).add(f.chunk.chunk_id)
+            given[f.chunk.chunk_id] = f.chunk
+            blocks.append(f"[{f.chunk.chunk_id}] control={name} aspect={key} source={f.chunk.source} "
+                          f"({f.chunk.locator})\n{f.chunk.text[:1200]}")
+    return {"passages": "\n\n".join(blocks), "allowed": allowed, "given": given,
+            "aspect_keys": ", ".join(r["aspect"] for r in result["rows"]),
+            "question": result.get("question") or "Compare the controls on the listed aspects."}
+
+
+def _model(engine: Any, generator: str) -> Any:
+    settings = engine.settings
+    if generator == "openai":
+        from langchain_openai import ChatOpenAI
+
+        return ChatOpenAI(base_url=settings.openai_base_url, api_key=settings.openai_api_key,
+                          model=settings.openai_model, temperature=0, timeout=settings.generator_timeout,
+                          max_retries=1)
+    from langchain_huggingface import HuggingFacePipeline
+    from transformers import pipeline
+
+    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+    pipe = pipeline("text-generation", model=settings.hf_model, max_new_tokens=settings.hf_max_new_tokens,
+                    do_sample=False, return_full_text=False, model_kwargs={"local_files_only": offline})
+    return HuggingFacePipeline(pipeline=pipe)
+
+
+def build_chain(engine: Any, generator: str) -> tuple[Runnable, PydanticOutputParser[LLMAnswer]]:
+    parser: PydanticOutputParser[LLMAnswer] = PydanticOutputParser(pydantic_object=LLMAnswer)
+    prompt = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", HUMAN)])
+    chain = prompt | _model(engine, generator) | parser
+    return chain, parser
+
+
+def _validate(answer: LLMAnswer, allowed: dict[str, set[str]]) -> None:
+    every = set().union(*allowed.values()) if allowed else set()
+    unknown = [i for i in answer.cited_chunk_ids if i not in every]
+    for cell in answer.cells:
+        own = allowed.get(cell.cnc, set())
+        unknown += [i for i in cell.chunk_ids if i not in own]
+    if unknown:
+        raise GenerationRejected(f"it cited passage ids it was not given for that control: {', '.join(unknown[:5])}")
+    if not answer.summary.strip():
+        raise GenerationRejected("it returned an empty summary")
+
+
+def _merge(result: dict[str, Any], answer: LLMAnswer, chunks: dict[str, Any]) -> dict[str, Any]:
+    result["summary"] = answer.summary.strip()
+    by_name = {n: r for r, n in result["resolved"].items() if n}
+    for cell in answer.cells:
+        requested = by_name.get(cell.cnc)
+        row = next((r for r in result["rows"] if r["aspect"] == cell.aspect), None)
+        if requested is None or row is None or not cell.chunk_ids or "not stated" in cell.answer.lower():
+            continue
+        target = row["cells"][requested]
+        target["answer"] = cell.answer
+        if not target["found"]:
+            target["found"] = True
+            target["citations"] = [{"source": chunks[i].source, "locator": chunks[i].locator,
+                                    "snippet": chunks[i].text[:300], "chunk_id": i, "score": 0.0}
+                                   for i in cell.chunk_ids if i in chunks]
+    return result
+
+
+def generate_with_llm(engine: Any, result: dict[str, Any], generator: str) -> dict[str, Any]:
+    language_name = "Spanish" if result.get("language") == "es" else "English"
+    try:
+        retriever: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(lambda r: _passages(engine, r))
+        retrieved = retriever.invoke(result)
+        chain, parser = build_chain(engine, generator)
+        answer = chain.invoke({**retrieved, "language_name": language_name,
+                               "format_instructions": parser.get_format_instructions()})
+        _validate(answer, retrieved["allowed"])
+    except (OutputParserException, ValidationError, json.JSONDecodeError) as exc:
+        return _fallback(result, generator, f"its output could not be parsed ({type(exc).__name__})")
+    except GenerationRejected as exc:
+        return _fallback(result, generator, str(exc))
+    except Exception as exc:  # the model or its server failed: the extractive answer still stands
+        log.warning("generator %s failed: %s", generator, exc)
+        return _fallback(result, generator, f"it failed: {type(exc).__name__}: {str(exc)[:200]}")
+    merged = _merge(result, answer, retrieved["given"])
+    merged["generator"] = generator
+    return merged
+
+
+def _fallback(result: dict[str, Any], generator: str, why: str) -> dict[str, Any]:
+    result.setdefault("warnings", []).append(
+        f"generator '{generator}' was not used: {why}; this is the extractive answer")
+    result["generator"] = "extractive"
+    return result

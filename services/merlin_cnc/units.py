@@ -1,0 +1,130 @@
+"""Numbers and quantities as CNC documents write them, normalised with pint.
+
+Handles English and Spanish number formats (``6,000`` / ``6.000``, ``0.4`` / ``0,4``), units such as
+min⁻¹ / rpm, kW / HP, MB / GB, m/min / in/min, °C / °F, ms per block and blocks per second, and
+superseded values (``30 → 36 m/min``, "raised from 30 to 36", "superseded by 36").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+
+# Unit spellings -> (pint expression, display). Longer spellings first (the regex alternation order).
+_UNITS: list[tuple[str, str, str]] = [
+    (r"bloques\s+por\s+segundo|blocks?\s*(?:per|/)\s*s(?:ec(?:ond)?)?|bloques/s", "blocks_per_second", "blocks/s"),
+    (r"min(?:⁻¹|-1|\^-1)|1/min|rpm|r\.?p\.?m\.?|rev/min|u/min", "1/min", "min⁻¹"),
+    (r"m/min", "m/min", "m/min"),
+    (r"mm/min", "mm/min", "mm/min"),
+    (r"in(?:ch(?:es)?)?/min|ipm", "inch/min", "in/min"),
+    (r"kW|kw", "kW", "kW"),
+    (r"HP|hp|CV|cv", "hp", "HP"),
+    (r"GB|Gbyte|gigabytes?", "GB", "GB"),
+    (r"MB|Mbyte|megabytes?", "MB", "MB"),
+    (r"KB|kB|Kbyte|kilobytes?", "kB", "kB"),
+    (r"°\s?C|ºC|degC", "degC", "°C"),
+    (r"°\s?F|ºF|degF", "degF", "°F"),
+    (r"ms|milisegundos?|milliseconds?", "ms", "ms"),
+    (r"µs|μs|us|microsegundos?|microseconds?", "us", "µs"),
+]
+_UNIT_RE = "|".join(f"(?:{u[0]})" for u in _UNITS)
+QUANTITY = re.compile(rf"(?<![\w.,])({NUMBER})\s*({_UNIT_RE})(?![\w/])", re.UNICODE)
+PLAIN_NUMBER = re.compile(rf"(?<![\w.,#<\-])({NUMBER})(?![\w.]|,\d)", re.UNICODE)
+_SUPERSEDED = re.compile(
+    r"→|->|⇒|\bsuperseded by\b|\breplaced by\b|\bsustituid[oa] por\b|\breemplazad[oa] por\b|\bnow\b|\bahora\b"
+    r"|\b(?:raised|increased|reduced|lowered|changed|upgraded|went|goes)\b.*\bfrom\b.*\bto\b"
+    r"|\b(?:de|desde)\b.+\b(?:a|hasta)\b.*\b(?:pas[aó]|sub[ei]|aument|reduc|cambi)",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str, language: str = "en") -> float:
+    """``6.000`` (es) = 6000, ``6,000`` (en) = 6000, ``0,4`` = 0.4, ``1.5`` = 1.5."""
+    s = re.sub(r"[\u202f\u00a0 ]", "", text.strip())
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return float(s.replace(thousands, "").replace(decimal, "."))
+    for sep in (",", "."):
+        if sep in s:
+            parts = s.split(sep)
+            grouped = len(parts) > 2 or (len(parts[-1]) == 3 and parts[0] != "0")
+            thousands_sep = "." if language == "es" else ","
+            if len(parts) > 2 or (grouped and sep == thousands_sep):
+                return float(s.replace(sep, ""))
+            return float(s.replace(sep, "."))
+    return float(s)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    stated: str  # as written, e.g. "6.000 min⁻¹"
+    value: float
+    unit: str  # display unit
+    pint_unit: str
+    start: int
+    end: int
+
+
+def _unit_of(spelling: str) -> tuple[str, str]:
+    for pattern, pint_unit, display in _UNITS:
+        if re.fullmatch(pattern, spelling, re.UNICODE):
+            return pint_unit, display
+    raise ValueError(spelling)
+
+
+def quantities(text: str, language: str = "en") -> list[Quantity]:
+    out = []
+    for match in QUANTITY.finditer(text):
+        pint_unit, display = _unit_of(match.group(2))
+        try:
+            value = parse_number(match.group(1), language)
+        except ValueError:
+            continue
+        out.append(Quantity(match.group(0), value, display, pint_unit, match.start(), match.end()))
+    return out
+
+
+def plain_numbers(text: str, language: str = "en") -> list[tuple[str, float, int]]:
+    out = []
+    for match in PLAIN_NUMBER.finditer(text):
+        try:
+            out.append((match.group(1), parse_number(match.group(1), language), match.start()))
+        except ValueError:
+            continue
+    return out
+
+
+def is_superseding(sentence: str) -> bool:
+    return bool(_SUPERSEDED.search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry(cache_folder=":auto:")
+
+
+def normalize(value: float, pint_unit: str, target: str) -> float | None:
+    """``value`` in ``pint_unit`` expressed in ``target``; None when the dimensions differ."""
+    if pint_unit == "blocks_per_second" or target == "blocks_per_second":
+        if pint_unit == "blocks_per_second" and target == "ms" and value > 0:
+            return round(1000.0 / value, 6)
+        return value if pint_unit == target else None
+    import pint
+
+    registry = _registry()
+    try:
+        converted = registry.Quantity(value, pint_unit).to(target).magnitude
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+        return None
+    return round(float(converted), 6)
+
+
+def compatible(pint_unit: str, target: str) -> bool:
+    return normalize(1.0, pint_unit, target) is not None
