@@ -72,3 +72,22 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def _runner(home: Path, default_model: Path | str) -> MerlinRunner:
+    def run(*args: str, timeout: float = 600, **env: str) -> Run:
+        merged = merlin_env(home, env.pop("model", default_model), **env)
+        proc = subprocess.run([str(Path(sys.executable).parent / "merlin"), *args], capture_output=True,
+                              text=True, env=merged, timeout=timeout, stdin=subprocess.DEVNULL)
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> MerlinRunner:
+    """`merlin` over data/ ingested once with the packaged MiniLM (the offline fallback of CodeBERT)."""
+    run = _runner(tmp_path_factory.mktemp("kb-home"), "microsoft/codebert-base")
+    report = run("ingest", str(DATA), "--json").json()
+    assert isinstance(report, dict) and not report["files_failed"], report
+    return run

@@ -37,6 +37,7 @@ PLAIN_NUMBER = re.compile(rf"(?<![\w.,#<\-])({NUMBER})(?![\w.]|,\d)", re.UNICODE
 _SUPERSEDED = re.compile(
     r"→|->|⇒|\bsuperseded by\b|\breplaced by\b|\bsustituid[oa] por\b|\breemplazad[oa] por\b|\bnow\b|\bahora\b"
     r"|\b(?:raised|increased|reduced|lowered|changed|upgraded|went|goes)\b.*\bfrom\b.*\bto\b"
+    r"|\b(?:pas[aó]|pasad[oa]|sub[ei]\w*|aument\w*|reduc\w*|cambi\w*|elev\w*|ampli\w*)\b.*\bde\b.*\ba\b"
     r"|\b(?:de|desde)\b.+\b(?:a|hasta)\b.*\b(?:pas[aó]|sub[ei]|aument|reduc|cambi)",
     re.IGNORECASE,
 )

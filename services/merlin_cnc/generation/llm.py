@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any
 
 from langchain_core.exceptions import OutputParserException
@@ -83,9 +82,9 @@ def _model(engine: Any, generator: str) -> Any:
     from langchain_huggingface import HuggingFacePipeline
     from transformers import pipeline
 
-    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+    # HF_HUB_OFFLINE=1 keeps this to local folders and the cache (huggingface_hub honours it).
     pipe = pipeline("text-generation", model=settings.hf_model, max_new_tokens=settings.hf_max_new_tokens,
-                    do_sample=False, return_full_text=False, model_kwargs={"local_files_only": offline})
+                    do_sample=False, return_full_text=False)
     return HuggingFacePipeline(pipeline=pipe)
 
 
