@@ -18,9 +18,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## create .venv and install Merlin with its dev tools (idempotent)
 
-demo: setup ## ingest the sample knowledge base in data/ and list the controls found
+demo: setup ## ingest data/, list the controls, then compare three controls and ask a question
 	$(BIN)/merlin ingest data
 	$(BIN)/merlin cncs
+	$(BIN)/merlin compare --cnc "Fanuc 31i" --cnc "Sinumerik 840D" --cnc "TNC 640" \
+		--aspect tilted_plane --aspect tcp --aspect block_processing_time --aspect axes --aspect interfaces
+	$(BIN)/merlin ask "Compara el plano inclinado en Fanuc 31i y Sinumerik 840D"
 
 lint: setup ## ruff and mypy on the core package
 	$(BIN)/ruff check services tests bench
@@ -32,8 +35,9 @@ test: setup lint ## everything CI runs: lint, unit and end-to-end tests
 test-unit: setup ## the fast unit tests only
 	$(BIN)/python -m pytest tests/unit -q
 
-bench: setup ## ingestion benchmark (CodeBERT-sized model built from config)
+bench: setup ## benchmarks (CodeBERT-sized model built from config): ingestion, then queries
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/ingest.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/query.py
 
 clean: ## remove the local index, caches and the virtual environment
 	rm -rf .merlin $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -21,9 +21,8 @@ from pathlib import Path
 
 import torch
 
-from merlin_cnc.config import Settings
+from common import codebert_sized, settings_for
 from merlin_cnc.embeddings.encoder import Encoder
-from merlin_cnc.embeddings.synthetic import build_roberta, corpus_from
 from merlin_cnc.index.factory import open_current
 from merlin_cnc.ingest import ingest
 
@@ -58,8 +57,8 @@ def main() -> None:
     data = Path(sys.argv[1] if len(sys.argv) > 1 else "data").resolve()
     with tempfile.TemporaryDirectory(prefix="merlin-bench-") as tmp:
         work = Path(tmp)
-        model = build_roberta(work / "codebert-sized", corpus_from(data), "base")
-        settings = Settings(home=work / "home", embedding_model=str(model))
+        model = codebert_sized(work, data)
+        settings = settings_for(work, model)
         # Calibrate the precision once (as a first `merlin` run on this machine would) outside the timings.
         warm = Encoder(str(model), str(model), "auto", settings.embedding_batch_size, settings.home)
         print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .analysis import detect_language
@@ -10,12 +11,22 @@ from .cells import NOT_STATED
 from .compare import Engine, question_query
 from .conversation import standalone_question
 from .extraction import extract_free
-from .mentions import find_mentions
+from .mentions import Mention, find_mentions
 
 MAX_CONTROLS_FOR_OPEN_QUESTIONS = 12
 
 
-def ask(engine: Engine, question: str, history: list[dict[str, str]] | None = None) -> dict[str, Any]:
+@dataclass
+class QuestionPlan:
+    standalone: str
+    language: str
+    mentioned: list[Mention]
+    aspects: list[str]
+    controls: list[str]  # the controls to compare (every control for "which controls ...?")
+
+
+def plan(engine: Engine, question: str, history: list[dict[str, str]] | None = None) -> QuestionPlan:
+    """What a question asks: about which controls and aspects, once made standalone."""
     language = detect_language(question)
     standalone = standalone_question(question, history or [], engine.controls, engine.registry, language)
     mentioned = find_mentions(standalone, engine.controls, engine.registry)
@@ -23,6 +34,12 @@ def ask(engine: Engine, question: str, history: list[dict[str, str]] | None = No
     names = [m.control for m in mentioned]
     if not names and detected and len(engine.controls) <= MAX_CONTROLS_FOR_OPEN_QUESTIONS:
         names = list(engine.controls)  # "Which controls support TCP?": ask every control
+    return QuestionPlan(standalone, language, mentioned, detected, names)
+
+
+def ask(engine: Engine, question: str, history: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    p = plan(engine, question, history)
+    standalone, language, mentioned, detected, names = p.standalone, p.language, p.mentioned, p.aspects, p.controls
     result: dict[str, Any] = {"question": question, "cncs": [m.control for m in mentioned]}
     if standalone != question:
         result["standalone_question"] = standalone

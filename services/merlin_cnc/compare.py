@@ -63,15 +63,7 @@ class Engine:
         if not aspect_keys and not question:
             aspect_keys = list(catalog)
         resolutions = self.resolve(cncs)
-        rows: list[tuple[str, str, Aspect | None, QuerySpec]] = []
-        if aspect_keys:
-            for key in aspect_keys:
-                rows.append((key, catalog[key].label_in(language), catalog[key], aspect_query(catalog[key])))
-        else:
-            assert question is not None
-            matched = [catalog[k] for k in detect_aspects(question, language)]
-            rows.append(("question", question, matched[0] if matched else None,
-                         question_query(question, language, matched)))
+        rows = self.row_specs(aspect_keys, question, language)
         resolved = [(r, name) for r, res in resolutions.items() if (name := res.name) is not None]
         pairs = [(name, spec) for _, _, _, spec in rows for _, name in resolved]
         fused = iter(self.retriever.retrieve(pairs))
@@ -105,6 +97,16 @@ class Engine:
             result["suggestions"] = suggestions
         result["generator"] = "extractive"
         return result
+
+    def row_specs(self, aspect_keys: list[str] | None, question: str | None,
+                  language: str) -> list[tuple[str, str, Aspect | None, QuerySpec]]:
+        """``(row key, label, aspect, query)`` per table row: one per aspect, or one for the question."""
+        catalog = aspects()
+        if aspect_keys:
+            return [(k, catalog[k].label_in(language), catalog[k], aspect_query(catalog[k])) for k in aspect_keys]
+        assert question is not None
+        matched = [catalog[k] for k in detect_aspects(question, language)]
+        return [("question", question, matched[0] if matched else None, question_query(question, language, matched))]
 
     def _dialect(self, name: str) -> str | None:
         control = self.registry.controls.get(name)

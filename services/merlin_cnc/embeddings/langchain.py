@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .encoder import Encoder
+
+class _Embedder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
 class MerlinEmbeddings(Embeddings):
-    """Same model, pooling and precision as ingestion, so LangChain queries match indexed vectors."""
+    """Same model, pooling and precision as ingestion, so LangChain queries match indexed vectors.
 
-    def __init__(self, encoder: Encoder) -> None:
+    Wraps an ``Encoder``, or a ``Vectorizer`` to reuse the content-hash cache of ingestion.
+    """
+
+    def __init__(self, encoder: _Embedder) -> None:
         self.encoder = encoder
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

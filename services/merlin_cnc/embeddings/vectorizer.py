@@ -78,6 +78,13 @@ class Vectorizer:
             return np.zeros((0, model_dim(self.choice)), dtype=np.float32)
         return np.stack([known[h] for h in hashes]).astype(np.float32)
 
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Like ``vectors`` but for a model that is not lexical-only (LangChain's Embeddings needs vectors)."""
+        vectors = self.vectors(texts)
+        if vectors is None:
+            raise ValueError("lexical-only index: there is no embedding model")
+        return vectors
+
     def close(self) -> None:
         if self._cache is not None:
             self._cache.close()
