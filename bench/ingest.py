@@ -66,18 +66,22 @@ def main() -> None:
             f"params), precision {warm.precision} ({warm.precision_reason}), {torch.get_num_threads()} threads"
         )
 
-        start = time.perf_counter()
-        first = ingest(data, settings)
-        first_s = time.perf_counter() - start
-        pipeline_tps = first.tokens_embedded / first_s
-
-        index = open_current(settings)
+        # An untimed ingest into a scratch home warms the CPU kernels for these batch shapes (both
+        # timed runs below are then warm) and yields the chunks, exactly as the timed ingest makes them.
+        scratch = settings.model_copy(update={"home": work / "scratch"})
+        ingest(data, scratch)
+        index = open_current(scratch)
         texts = [c.search_text for c in index.iter_chunks()]
         index.close()
         ids = warm.tokenize(texts)
         real = sum(map(len, ids))
         raw_s = raw_forward_seconds(warm, ids)
         raw_tps = real / raw_s
+
+        start = time.perf_counter()
+        first = ingest(data, settings)
+        first_s = time.perf_counter() - start
+        pipeline_tps = first.tokens_embedded / first_s
 
         start = time.perf_counter()
         again = ingest(data, settings)

@@ -20,9 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import codebert_sized, percentiles, settings_for
 from langchain_core.documents import Document
 from langchain_core.vectorstores import InMemoryVectorStore
+
+from common import codebert_sized, percentiles, settings_for
 from merlin_cnc.asking import ask, plan
 from merlin_cnc.compare import Engine
 from merlin_cnc.embeddings.langchain import MerlinEmbeddings

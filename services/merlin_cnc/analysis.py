@@ -177,8 +177,22 @@ _LETTER_DIGIT = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _NON_TERM = re.compile(r"[^a-z0-9_]+")
 
 
-_ASCII = str.maketrans({"μ": "u", "µ": "u", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th",
-                        "ł": "l", "đ": "d", "ı": "i", "⁄": "/"})
+_ASCII = str.maketrans(
+    {
+        "μ": "u",
+        "µ": "u",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "đ": "d",
+        "ı": "i",
+        "⁄": "/",
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -205,6 +219,18 @@ def _address_term(token: str) -> str | None:
         return None
     letter, whole, decimal = match.groups()
     return f"{letter}{whole}_{decimal}" if decimal else f"{letter}{whole}"
+
+
+@lru_cache(maxsize=131072)
+def _cached_terms(token: str, language: str) -> tuple[str, ...]:
+    """The final terms of one raw token (tokens repeat a lot: the cache makes analysis cheap)."""
+    stop = STOPWORDS.get(language, _STOP_EN) | _STOP_EN
+    out = []
+    for term in _terms_of(token, language, stop):
+        term = _NON_TERM.sub("", fold(term))
+        if term:
+            out.append(term)
+    return tuple(out)
 
 
 def _terms_of(token: str, language: str, stop: set[str]) -> list[str]:
@@ -235,13 +261,9 @@ def _terms_of(token: str, language: str, stop: set[str]) -> list[str]:
 
 def analyze(text: str, language: str = "en") -> list[str]:
     """Split ``text`` into search terms (code tokens kept whole, prose stemmed in ``language``)."""
-    stop = STOPWORDS.get(language, _STOP_EN) | _STOP_EN
     terms: list[str] = []
     for raw in _RAW_TOKEN.findall(text):
-        for term in _terms_of(raw, language, stop):
-            term = _NON_TERM.sub("", fold(term))
-            if term:
-                terms.append(term)
+        terms.extend(_cached_terms(raw, language))
     return terms
 
 

@@ -30,8 +30,14 @@ class Aspect:
         return self.label.get(language) or self.label["en"]
 
     def to_json(self) -> dict[str, object]:
-        return {"key": self.key, "label_en": self.label["en"], "label_es": self.label["es"], "kind": self.kind,
-                "unit": self.unit, "better": self.better}
+        return {
+            "key": self.key,
+            "label_en": self.label["en"],
+            "label_es": self.label["es"],
+            "kind": self.kind,
+            "unit": self.unit,
+            "better": self.better,
+        }
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,9 @@ def foreign_codes(dialect: str | None) -> set[str]:
     if dialect is None:
         return set()
     own = {c for f in dialect_functions().values() for c in f.codes.get(dialect, [])}
-    return {c for f in dialect_functions().values() for d, codes in f.codes.items() if d != dialect
-            for c in codes} - own
+    return {
+        c for f in dialect_functions().values() for d, codes in f.codes.items() if d != dialect for c in codes
+    } - own
 
 
 def search_text(aspect: Aspect) -> str:

@@ -29,8 +29,14 @@ class Cell:
     citations: list[Citation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
-        return {"answer": self.answer, "value": self.value, "unit": self.unit, "normalized": self.normalized,
-                "found": self.found, "citations": [c.to_json() for c in self.citations]}
+        return {
+            "answer": self.answer,
+            "value": self.value,
+            "unit": self.unit,
+            "normalized": self.normalized,
+            "found": self.found,
+            "citations": [c.to_json() for c in self.citations],
+        }
 
     @classmethod
     def not_stated(cls, language: str, why: str | None = None) -> Cell:

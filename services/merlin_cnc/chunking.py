@@ -102,6 +102,7 @@ def chunk_document(
     chunks: list[Chunk] = []
     group: list[Block] = []
     group_cnc: str | None = None
+    group_tokens = 0
 
     def emit() -> None:
         if not group:
@@ -138,6 +139,7 @@ def chunk_document(
         limit = max(16, max_tokens - context_tokens)
         for piece in _split_long(block, limit, count):
             standalone = piece.kind == "row" and (piece.cnc_hint is not None or doc.doc_type in ("csv", "xlsx"))
+            piece_tokens = count(piece.text)
             compatible = (
                 group
                 and not standalone
@@ -146,11 +148,15 @@ def chunk_document(
                 and group[-1].kind == piece.kind
                 and group[-1].locator.kind == piece.locator.kind
                 and group[-1].cnc_hint is None
-                and count("\n\n".join([*(b.text for b in group), piece.text])) <= min(target_tokens, limit)
+                # Sum of the pieces' counts: an upper bound of the joined text's (each counts its own
+                # special tokens), so the limit holds without re-tokenizing the growing group.
+                and group_tokens + piece_tokens <= min(target_tokens, limit)
             )
             if not compatible:
                 emit()
+                group_tokens = 0
             group.append(piece)
+            group_tokens += piece_tokens
             group_cnc = cnc
             if standalone:
                 emit()

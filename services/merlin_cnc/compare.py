@@ -53,8 +53,13 @@ class Engine:
     def resolve(self, requested: list[str]) -> dict[str, Resolution]:
         return resolve_names(requested, self.controls, self.registry)
 
-    def compare(self, cncs: list[str], aspect_keys: list[str] | None = None, question: str | None = None,
-                language: str | None = None) -> dict[str, Any]:
+    def compare(
+        self,
+        cncs: list[str],
+        aspect_keys: list[str] | None = None,
+        question: str | None = None,
+        language: str | None = None,
+    ) -> dict[str, Any]:
         catalog = aspects()
         unknown = [k for k in aspect_keys or [] if k not in catalog]
         if unknown:
@@ -98,8 +103,9 @@ class Engine:
         result["generator"] = "extractive"
         return result
 
-    def row_specs(self, aspect_keys: list[str] | None, question: str | None,
-                  language: str) -> list[tuple[str, str, Aspect | None, QuerySpec]]:
+    def row_specs(
+        self, aspect_keys: list[str] | None, question: str | None, language: str
+    ) -> list[tuple[str, str, Aspect | None, QuerySpec]]:
         """``(row key, label, aspect, query)`` per table row: one per aspect, or one for the question."""
         catalog = aspects()
         if aspect_keys:

@@ -26,8 +26,11 @@ def load_history(path: Path) -> list[dict[str, str]]:
     except OSError as exc:
         raise HistoryError(f"cannot read history file {path}: {exc.strerror or exc}") from exc
     try:
-        data: Any = json.loads(text) if text.lstrip().startswith("[") else \
-            [json.loads(line) for line in text.splitlines() if line.strip()]
+        data: Any = (
+            json.loads(text)
+            if text.lstrip().startswith("[")
+            else [json.loads(line) for line in text.splitlines() if line.strip()]
+        )
     except json.JSONDecodeError as exc:
         raise HistoryError(f"history file {path} is not JSON or JSON Lines: {exc}") from exc
     return normalize_history(data)
@@ -81,8 +84,9 @@ def _rewrite(question: str, previous: str, controls: list[str], registry: Regist
     return question
 
 
-def standalone_question(question: str, history: list[dict[str, str]], controls: list[str],
-                        registry: Registry, language: str) -> str:
+def standalone_question(
+    question: str, history: list[dict[str, str]], controls: list[str], registry: Registry, language: str
+) -> str:
     """``question`` made standalone from the earlier user turns (each made standalone in turn)."""
     previous: str | None = None
     for turn in history:

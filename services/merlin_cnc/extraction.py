@@ -124,8 +124,9 @@ def _count_candidates(aspect: Aspect, line: Line) -> list[tuple[str, float]]:
     nouns = [w.lower() for w in aspect.value_near]
     qualifiers = [q.lower() for q in aspect.qualifiers]
     colon = text.find(":")
-    label_ok = colon > 0 and _has(set(analyze(text[:colon], line.fused.chunk.language)) | set(analyze(text[:colon])),
-                                  evidence)
+    label_ok = colon > 0 and _has(
+        set(analyze(text[:colon], line.fused.chunk.language)) | set(analyze(text[:colon])), evidence
+    )
     out = []
     for stated, value, pos in plain_numbers(text, line.fused.chunk.language):
         if not 0 < value < 100000:
@@ -149,8 +150,14 @@ def _count_cell(aspect: Aspect, lines: list[Line]) -> Cell | None:
             continue
         stated, value = _pick(found, line)
         unit = aspect.unit
-        return Cell(f"{stated} {unit}" if unit else stated, stated, unit,
-                    {"value": value, "unit": unit or "count"}, True, [citation(line)])
+        return Cell(
+            f"{stated} {unit}" if unit else stated,
+            stated,
+            unit,
+            {"value": value, "unit": unit or "count"},
+            True,
+            [citation(line)],
+        )
     return None
 
 
@@ -219,8 +226,9 @@ def _text_cell(aspect: Aspect, lines: list[Line]) -> Cell | None:
             value = ", ".join(found)
             return Cell(value, value, None, None, True, [citation(line) for line in cited])
     best = lines[0]
-    return Cell(best.text if len(best.text) <= 200 else best.text[:197] + "...", None, None, None, True,
-                [citation(best)])
+    return Cell(
+        best.text if len(best.text) <= 200 else best.text[:197] + "...", None, None, None, True, [citation(best)]
+    )
 
 
 def extract_aspect(aspect: Aspect, candidates: list[Fused], dialect: str | None = None) -> Cell | None:

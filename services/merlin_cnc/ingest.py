@@ -108,6 +108,25 @@ def _run(
     progress: Progress | None,
 ) -> None:
     states = index.file_states(collection)
+    vectorizer = Vectorizer(choice, settings)
+    try:
+        _ingest_files(index, collection, files, whole_folder, states, vectorizer, settings, report, progress)
+    finally:
+        vectorizer.close()
+    report.cncs = sorted(c.name for c in index.controls())
+
+
+def _ingest_files(
+    index: ChunkIndex,
+    collection: str,
+    files: list[tuple[Path, str]],
+    whole_folder: bool,
+    states: dict[str, FileState],
+    vectorizer: Vectorizer,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
     pending: list[_Pending] = []
     names_by_source: dict[str, list[tuple[str, str | None]]] = {s: st.names for s, st in states.items()}
     registry = Registry(index.all_names())
@@ -126,6 +145,7 @@ def _run(
         if source in states and states[source].file_hash == digest:
             report.files_unchanged += 1
             continue
+        vectorizer.preload()
         try:
             doc = parse_file(file_path, source, data, int(settings.max_file_mb * 1e6))
         except ParseError as exc:
@@ -145,18 +165,13 @@ def _run(
             folder_titles[folder].extend(n for n, _ in pairs)
     folder_cnc = {f: registry.folder_control(f, titles) for f, titles in folder_titles.items()}
     vendors = {name: c.vendor for name, c in registry.controls.items()}
-    vectorizer = Vectorizer(choice, settings)
-    try:
-        if pending:
-            _write(index, collection, pending, registry, folder_cnc, vendors, vectorizer, settings, report, progress)
-    finally:
-        vectorizer.close()
+    if pending:
+        _write(index, collection, pending, registry, folder_cnc, vendors, vectorizer, settings, report, progress)
     if whole_folder:
         seen = {source for _, source in files}
         for source in sorted(set(states) - seen):
             index.delete_file(collection, source)
             report.files_deleted += 1
-    report.cncs = sorted(c.name for c in index.controls())
 
 
 def _write(
@@ -192,14 +207,14 @@ def _write(
     total = sum(len(c) for _, c in per_file)
     if progress:
         progress.phase(f"Embedding ({vectorizer.choice.name})", total)
-    # Files are written in groups so that embedding batches stay full and an interruption loses
-    # at most one group's work (whose vectors are cached anyway).
+    # Files are written in groups so that embedding batches stay full and length-sorted across many
+    # files; an interruption loses at most one group's unwritten work (its vectors are cached).
     group: list[tuple[_Pending, list[Chunk]]] = []
     size = 0
     for entry in per_file:
         group.append(entry)
         size += len(entry[1])
-        if size >= 256:
+        if size >= 1024:
             _write_group(index, collection, group, vectorizer, report, progress)
             group, size = [], 0
     if group:

@@ -42,9 +42,13 @@ def _score(request: str, candidate: str) -> float:
 def _models_agree(request: str, candidate: str) -> bool:
     """Every model number of the request (``840d``, ``31i``, ``p300``) appears in the candidate's key."""
     key = name_key(candidate)
-    return all(group in key or group.rstrip("abcdefghijklmnopqrstuvwxyz") in key and group[:1].isdigit()
-               and re.search(re.escape(group.rstrip("abcdefghijklmnopqrstuvwxyz")) + r"(?!\d)", key)
-               for group in _digit_groups(request))
+    return all(
+        group in key
+        or group.rstrip("abcdefghijklmnopqrstuvwxyz") in key
+        and group[:1].isdigit()
+        and re.search(re.escape(group.rstrip("abcdefghijklmnopqrstuvwxyz")) + r"(?!\d)", key)
+        for group in _digit_groups(request)
+    )
 
 
 def resolve_names(requested: list[str], indexed: list[str], registry: Registry) -> dict[str, Resolution]:
@@ -58,8 +62,9 @@ def resolve_names(requested: list[str], indexed: list[str], registry: Registry) 
                 out[request] = Resolution(request, same[0])
                 continue
             if len(same) > 1:
-                out[request] = Resolution(request, None, sorted(same),
-                                          f"{request!r} is ambiguous: " + ", ".join(sorted(same)))
+                out[request] = Resolution(
+                    request, None, sorted(same), f"{request!r} is ambiguous: " + ", ".join(sorted(same))
+                )
                 continue
         scores: dict[str, float] = {}
         plausible: dict[str, float] = {}
@@ -73,8 +78,7 @@ def resolve_names(requested: list[str], indexed: list[str], registry: Registry) 
         ranked = sorted(plausible.items(), key=lambda item: -item[1])
         suggestions = [n for n, s in sorted(scores.items(), key=lambda item: -item[1])[:3] if s >= 55]
         if not ranked or ranked[0][1] < 60:
-            out[request] = Resolution(request, None, suggestions,
-                                      f"no control named {request!r} in the documents")
+            out[request] = Resolution(request, None, suggestions, f"no control named {request!r} in the documents")
         elif len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1:
             tied = [n for n, s in ranked if s >= ranked[0][1] - 1]
             out[request] = Resolution(request, None, tied, f"{request!r} is ambiguous: " + ", ".join(tied))

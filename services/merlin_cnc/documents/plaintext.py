@@ -10,8 +10,9 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+|~+)\s*$")
 _NUMBERED = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[^\W\d].{0,70}$")
 
 
-def _is_heading(line: str, next_line: str | None, prev_line: str | None = None,
-                following_numbered: bool = False) -> int:
+def _is_heading(
+    line: str, next_line: str | None, prev_line: str | None = None, following_numbered: bool = False
+) -> int:
     """Heading level (1-3) of ``line``, or 0 when it is body text."""
     stripped = line.strip()
     standalone = (next_line is None or not next_line.strip()) and (prev_line is None or not prev_line.strip())

@@ -58,19 +58,22 @@ class Encoder:
             self.precision, self.precision_reason = choose_precision(name, home or Path("."), self._embed_as)
         else:
             self.precision, self.precision_reason = precision, "set by MERLIN_EMBEDDING_PRECISION"
-        self._model = self._model_for(self.precision)
+        # Calibration (if it ran) left the chosen model in _models; otherwise convert the weights in place.
+        self._model = self._model_for(self.precision, copy_weights=False)
         self._models = {self.precision: self._model}
 
-    def _model_for(self, precision: str) -> Any:
+    def _model_for(self, precision: str, copy_weights: bool = True) -> Any:
+        """The model in ``precision``; converted in place (no second copy) once calibration is over."""
         if precision in self._models:
             return self._models[precision]
         torch = self._torch
+        base = copy.deepcopy(self._fp32) if copy_weights else self._fp32
         if precision == "bf16":
-            model = copy.deepcopy(self._fp32).to(torch.bfloat16)
+            model = base.to(torch.bfloat16)
         elif precision == "int8":
             from torch.ao.quantization import quantize_dynamic
 
-            model = quantize_dynamic(copy.deepcopy(self._fp32), {torch.nn.Linear}, dtype=torch.qint8)
+            model = quantize_dynamic(base, {torch.nn.Linear}, dtype=torch.qint8, inplace=not copy_weights)
         else:
             model = self._fp32
         self._models[precision] = model

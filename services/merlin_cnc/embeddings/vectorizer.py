@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,18 +29,40 @@ class Vectorizer:
         self.choice = choice
         self.settings = settings
         self._encoder: Encoder | None = None
+        self._loader: threading.Thread | None = None
+        self._load_error: BaseException | None = None
         self._cache: EmbeddingCache | None = None
         self.embedded = 0  # texts actually run through the model
         self.cached = 0  # texts answered by the cache
 
-    @property
-    def encoder(self) -> Encoder:
-        if self._encoder is None:
-            assert self.choice.path is not None
-            s = self.settings
+    def _load(self) -> None:
+        assert self.choice.path is not None
+        s = self.settings
+        try:
             self._encoder = load_encoder(
                 self.choice.path, self.choice.name, s.embedding_precision, s.embedding_batch_size, s.home
             )
+        except BaseException as exc:  # re-raised by the thread that needs the encoder
+            self._load_error = exc
+
+    def preload(self) -> None:
+        """Start loading the model in the background (it takes a while; parsing goes on meanwhile)."""
+        if self._loader is None and self._encoder is None and not self.choice.lexical_only:
+            self._loader = threading.Thread(target=self._load, name="merlin-encoder-load", daemon=True)
+            self._loader.start()
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
+        if self._load_error is not None:
+            raise self._load_error
+        if self._encoder is None:
+            self._load()
+            if self._load_error is not None:
+                raise self._load_error
+        assert self._encoder is not None
         return self._encoder
 
     @property
@@ -61,7 +84,8 @@ class Vectorizer:
         hashes = [text_hash(t) for t in texts]
         cache = self._cache_db()
         known = cache.get_many(hashes)
-        missing = [i for i, h in enumerate(hashes) if h not in known]
+        # Length order across the whole call, so each model batch holds texts of similar length.
+        missing = sorted((i for i, h in enumerate(hashes) if h not in known), key=lambda i: len(texts[i]))
         self.cached += len(texts) - len(missing)
         if progress and len(texts) > len(missing):
             progress(len(texts) - len(missing))

@@ -98,8 +98,9 @@ def _numeric_sentence(label: str, aspect: Aspect, found: dict[str, dict[str, Any
     return sentence + t["versus"].format(others=", ".join(others)) + "."
 
 
-def summarize(result: dict[str, Any], row_aspects: dict[str, Aspect | None],
-              resolutions: dict[str, Resolution], language: str) -> str:
+def summarize(
+    result: dict[str, Any], row_aspects: dict[str, Aspect | None], resolutions: dict[str, Resolution], language: str
+) -> str:
     """A few sentences over the table: who leads on numeric aspects, who uses what, what is missing."""
     t = _t(language)
     resolved_names = {r.name for r in resolutions.values() if r.name}
@@ -114,8 +115,10 @@ def summarize(result: dict[str, Any], row_aspects: dict[str, Aspect | None],
         if aspect and aspect.better and len(numeric) >= 2:
             sentences.append(_numeric_sentence(label, aspect, numeric, language))
         elif found:
-            parts = [t["use_part" if aspect and aspect.kind == "code" else "states"].format(name=n, value=_short(c))
-                     for n, c in found.items()]
+            parts = [
+                t["use_part" if aspect and aspect.kind == "code" else "states"].format(name=n, value=_short(c))
+                for n, c in found.items()
+            ]
             if label:
                 sentences.append(t["uses"].format(label=label, parts="; ".join(parts)))
             else:
@@ -123,6 +126,9 @@ def summarize(result: dict[str, Any], row_aspects: dict[str, Aspect | None],
         if missing and found:
             sentences.append(t["missing"].format(label=label or row["label"], names=_join(missing, language)))
         elif missing and not found:
-            sentences.append(t["none"].format(label=(label or row["label"]).lower() if language == "en"
-                                              else (label or row["label"]).lower()))
+            sentences.append(
+                t["none"].format(
+                    label=(label or row["label"]).lower() if language == "en" else (label or row["label"]).lower()
+                )
+            )
     return " ".join(s for s in sentences if s)

@@ -64,11 +64,17 @@ def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
         for f in fused[:PASSAGES_PER_CELL]:
             allowed.setdefault(name, set()).add(f.chunk.chunk_id)
             given[f.chunk.chunk_id] = f.chunk
-            blocks.append(f"[{f.chunk.chunk_id}] control={name} aspect={key} source={f.chunk.source} "
-                          f"({f.chunk.locator})\n{f.chunk.text[:1200]}")
-    return {"passages": "\n\n".join(blocks), "allowed": allowed, "given": given,
-            "aspect_keys": ", ".join(r["aspect"] for r in result["rows"]),
-            "question": result.get("question") or "Compare the controls on the listed aspects."}
+            blocks.append(
+                f"[{f.chunk.chunk_id}] control={name} aspect={key} source={f.chunk.source} "
+                f"({f.chunk.locator})\n{f.chunk.text[:1200]}"
+            )
+    return {
+        "passages": "\n\n".join(blocks),
+        "allowed": allowed,
+        "given": given,
+        "aspect_keys": ", ".join(r["aspect"] for r in result["rows"]),
+        "question": result.get("question") or "Compare the controls on the listed aspects.",
+    }
 
 
 def _model(engine: Any, generator: str) -> Any:
@@ -76,15 +82,25 @@ def _model(engine: Any, generator: str) -> Any:
     if generator == "openai":
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(base_url=settings.openai_base_url, api_key=settings.openai_api_key,
-                          model=settings.openai_model, temperature=0, timeout=settings.generator_timeout,
-                          max_retries=1)
+        return ChatOpenAI(
+            base_url=settings.openai_base_url,
+            api_key=settings.openai_api_key,
+            model=settings.openai_model,
+            temperature=0,
+            timeout=settings.generator_timeout,
+            max_retries=1,
+        )
     from langchain_huggingface import HuggingFacePipeline
     from transformers import pipeline
 
     # HF_HUB_OFFLINE=1 keeps this to local folders and the cache (huggingface_hub honours it).
-    pipe = pipeline("text-generation", model=settings.hf_model, max_new_tokens=settings.hf_max_new_tokens,
-                    do_sample=False, return_full_text=False)
+    pipe = pipeline(
+        "text-generation",
+        model=settings.hf_model,
+        max_new_tokens=settings.hf_max_new_tokens,
+        do_sample=False,
+        return_full_text=False,
+    )
     return HuggingFacePipeline(pipeline=pipe)
 
 
@@ -119,9 +135,17 @@ def _merge(result: dict[str, Any], answer: LLMAnswer, chunks: dict[str, Any]) ->
         target["answer"] = cell.answer
         if not target["found"]:
             target["found"] = True
-            target["citations"] = [{"source": chunks[i].source, "locator": chunks[i].locator,
-                                    "snippet": chunks[i].text[:300], "chunk_id": i, "score": 0.0}
-                                   for i in cell.chunk_ids if i in chunks]
+            target["citations"] = [
+                {
+                    "source": chunks[i].source,
+                    "locator": chunks[i].locator,
+                    "snippet": chunks[i].text[:300],
+                    "chunk_id": i,
+                    "score": 0.0,
+                }
+                for i in cell.chunk_ids
+                if i in chunks
+            ]
     return result
 
 
@@ -131,8 +155,9 @@ def generate_with_llm(engine: Any, result: dict[str, Any], generator: str) -> di
         retriever: Runnable[dict[str, Any], dict[str, Any]] = RunnableLambda(lambda r: _passages(engine, r))
         retrieved = retriever.invoke(result)
         chain, parser = build_chain(engine, generator)
-        answer = chain.invoke({**retrieved, "language_name": language_name,
-                               "format_instructions": parser.get_format_instructions()})
+        answer = chain.invoke(
+            {**retrieved, "language_name": language_name, "format_instructions": parser.get_format_instructions()}
+        )
         _validate(answer, retrieved["allowed"])
     except (OutputParserException, ValidationError, json.JSONDecodeError) as exc:
         return _fallback(result, generator, f"its output could not be parsed ({type(exc).__name__})")
@@ -148,6 +173,7 @@ def generate_with_llm(engine: Any, result: dict[str, Any], generator: str) -> di
 
 def _fallback(result: dict[str, Any], generator: str, why: str) -> dict[str, Any]:
     result.setdefault("warnings", []).append(
-        f"generator '{generator}' was not used: {why}; this is the extractive answer")
+        f"generator '{generator}' was not used: {why}; this is the extractive answer"
+    )
     result["generator"] = "extractive"
     return result
