@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export HF_HUB_DISABLE_TELEMETRY := 1
 
-.PHONY: help setup demo test test-unit lint bench clean
+.PHONY: help setup demo test test-unit lint bench es-up es-down clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,9 +35,17 @@ test: setup lint ## everything CI runs: lint, unit and end-to-end tests
 test-unit: setup ## the fast unit tests only
 	$(BIN)/python -m pytest tests/unit -q
 
-bench: setup ## benchmarks (CodeBERT-sized model built from config): ingestion, then queries
+bench: setup es-up ## benchmarks (CodeBERT-sized model built from config): ingestion, queries, Elasticsearch
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/ingest.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/query.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/es.py
+
+es-up: ## start a local Elasticsearch 8.19 on 127.0.0.1:9200 (Maven Central build, no Docker)
+	scripts/es-node.sh up
+
+es-down: ## stop the local Elasticsearch
+	scripts/es-node.sh down
 
 clean: ## remove the local index, caches and the virtual environment
-	rm -rf .merlin $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	-scripts/es-node.sh down
+	rm -rf .merlin .es $(VENV) .pytest_cache .mypy_cache .ruff_cache

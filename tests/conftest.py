@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,3 +91,55 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> MerlinRunner:
     report = run("ingest", str(DATA), "--json").json()
     assert isinstance(report, dict) and not report["files_failed"], report
     return run
+
+
+ES_PORT = int(os.environ.get("MERLIN_TEST_ES_PORT", "9200"))
+
+
+def _es_healthy(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health?wait_for_status=yellow&timeout=1s", timeout=3) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def es_url() -> Iterator[str]:
+    """A real Elasticsearch: MERLIN_ES_URL if set; else testcontainers' official image where Docker runs
+    (MERLIN_TEST_ES=testcontainers); else the integ-test node of scripts/es-node.sh (reused if up)."""
+    if os.environ.get("MERLIN_ES_URL"):
+        yield os.environ["MERLIN_ES_URL"]
+        return
+    if os.environ.get("MERLIN_TEST_ES") == "testcontainers":
+        from testcontainers.elasticsearch import ElasticSearchContainer
+
+        with ElasticSearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.21") as container:
+            yield container.get_url()
+        return
+    url = f"http://127.0.0.1:{ES_PORT}"
+    started = False
+    if not _es_healthy(url):
+        subprocess.run([str(REPO / "scripts" / "es-node.sh"), "up"], check=True, timeout=900,
+                       env={**os.environ, "ES_PORT": str(ES_PORT)})
+        started = True
+    yield url
+    if started and not os.environ.get("MERLIN_TEST_KEEP_ES"):
+        subprocess.run([str(REPO / "scripts" / "es-node.sh"), "down"], check=False, timeout=120,
+                       env={**os.environ, "ES_PORT": str(ES_PORT)})
+
+
+@pytest.fixture
+def es_alias(es_url: str) -> Iterator[str]:
+    """A fresh alias (and so fresh versioned indices) per test; removed afterwards."""
+    import uuid
+
+    from elasticsearch import Elasticsearch
+
+    alias = f"merlin-test-{uuid.uuid4().hex[:10]}"
+    yield alias
+    client = Elasticsearch(es_url)
+    client.options(ignore_status=404).indices.delete(index=f"{alias}-*")
+    client.close()

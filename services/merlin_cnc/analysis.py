@@ -267,6 +267,11 @@ def analyze(text: str, language: str = "en") -> list[str]:
     return terms
 
 
+def query_terms(text: str, language: str = "en") -> list[str]:
+    """A query's distinct terms: every backend weighs each term once, however often it is repeated."""
+    return list(dict.fromkeys(analyze(text, language)))
+
+
 def analyzed_text(text: str, language: str = "en") -> str:
     """The pre-analyzed form a backend indexes: terms joined by spaces."""
     return " ".join(analyze(text, language))

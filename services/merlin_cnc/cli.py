@@ -102,6 +102,20 @@ def cmd_cncs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from .config import get_settings
+    from .reindex import reindex
+
+    report = reindex(get_settings())
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        state = "swapped in" if report.swapped else "unchanged"
+        print(f"{report.source_version} -> {report.target_version}: {report.files} files, {report.chunks} chunks "
+              f"({report.chunks_embedded} embedded); {state}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="merlin", description="Compare CNC controls from your own documents.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cncs", help="list the controls found in the ingested documents")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_cncs)
+    p = sub.add_parser("reindex", help="rebuild the index for the configured model/mapping, then swap it in")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reindex)
     add_query_commands(sub)
     return parser
 

@@ -16,7 +16,13 @@ class Settings(BaseSettings):
     home: Path = Path("./.merlin")
     backend: Literal["embedded", "elasticsearch"] = "embedded"
     es_url: str = "http://localhost:9200"
-    es_index: str = "merlin-chunks"
+    es_index: str = "merlin-chunks"  # the alias; versioned indices behind it
+    es_api_key: str | None = None
+    es_username: str | None = None
+    es_password: str | None = None
+    es_ca_certs: Path | None = None
+    es_verify_certs: bool = True
+    es_timeout: float = Field(30.0, gt=0)
     embedding_model: str = "microsoft/codebert-base"
     embedding_fallback: Literal["auto", "none"] = "auto"
     embedding_precision: Literal["auto", "fp32", "bf16", "int8"] = "auto"

@@ -113,6 +113,7 @@ def _run(
         _ingest_files(index, collection, files, whole_folder, states, vectorizer, settings, report, progress)
     finally:
         vectorizer.close()
+    index.refresh()
     report.cncs = sorted(c.name for c in index.controls())
 
 

@@ -13,7 +13,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import BaseModel, Field, ValidationError
 
 from ..aspects import aspects
+from ..chunking import Chunk
 from ..compare import aspect_query, question_query
+from ..index.langchain_store import control_filter, to_document
 
 log = logging.getLogger(__name__)
 PASSAGES_PER_CELL = 3
@@ -60,14 +62,21 @@ def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
     allowed: dict[str, set[str]] = {}
     given: dict[str, Any] = {}
     blocks = []
-    for (key, name), fused in zip(labels, engine.retriever.retrieve(pairs), strict=True):
-        for f in fused[:PASSAGES_PER_CELL]:
-            allowed.setdefault(name, set()).add(f.chunk.chunk_id)
-            given[f.chunk.chunk_id] = f.chunk
-            blocks.append(
-                f"[{f.chunk.chunk_id}] control={name} aspect={key} source={f.chunk.source} "
-                f"({f.chunk.locator})\n{f.chunk.text[:1200]}"
-            )
+    store = _dense_store(engine)
+    for (key, name), fused, (_, spec) in zip(labels, engine.retriever.retrieve(pairs), pairs, strict=True):
+        chunks = [f.chunk for f in fused[:PASSAGES_PER_CELL]]
+        if store is not None and spec.dense_texts:
+            # On Elasticsearch, langchain-elasticsearch's store (same index, same client) adds its
+            # dense neighbours of the query to the hybrid passages.
+            extra = store.similarity_search(spec.dense_texts[0], k=2, filter=control_filter(name),
+                                            doc_builder=to_document)
+            known = {c.chunk_id for c in chunks}
+            chunks += [_as_chunk(d) for d in extra if d.metadata["chunk_id"] not in known]
+        for chunk in chunks:
+            allowed.setdefault(name, set()).add(chunk.chunk_id)
+            given[chunk.chunk_id] = chunk
+            blocks.append(f"[{chunk.chunk_id}] control={name} aspect={key} source={chunk.source} "
+                          f"({chunk.locator})\n{chunk.text[:1200]}")
     return {
         "passages": "\n\n".join(blocks),
         "allowed": allowed,
@@ -75,6 +84,23 @@ def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
         "aspect_keys": ", ".join(r["aspect"] for r in result["rows"]),
         "question": result.get("question") or "Compare the controls on the listed aspects.",
     }
+
+
+def _dense_store(engine: Any) -> Any:
+    from ..index.elasticsearch import ElasticsearchIndex
+
+    if not isinstance(engine.index, ElasticsearchIndex) or not engine.index.identity.dim:
+        return None
+    from ..embeddings.langchain import MerlinEmbeddings
+    from ..index.langchain_store import elasticsearch_store
+
+    return elasticsearch_store(engine.index, MerlinEmbeddings(engine.vectorizer))
+
+
+def _as_chunk(document: Any) -> Chunk:
+    m = document.metadata
+    return Chunk(m["chunk_id"], m["source"], m["locator"], document.page_content, tuple(m.get("headings") or ()),
+                 m.get("title"), m.get("cnc"), m.get("vendor"), m.get("doc_type") or "txt", m.get("language") or "en")
 
 
 def _model(engine: Any, generator: str) -> Any:

@@ -13,7 +13,7 @@ from ..chunking import Chunk
 from ..errors import UserError
 
 # Bump when the indexed fields or their analysis change: a new version is then built and swapped in.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 3
 
 
 class IndexError_(UserError):
@@ -80,6 +80,14 @@ class ChunkIndex(abc.ABC):
         """Atomically replace every chunk of one file, then record its state."""
 
     @abc.abstractmethod
+    def collections(self) -> list[str]:
+        """Every ingested folder (absolute path)."""
+
+    @abc.abstractmethod
+    def chunks_of(self, collection: str, source: str) -> list[Chunk]:
+        """One file's chunks in order (for reindexing into a new version)."""
+
+    @abc.abstractmethod
     def delete_file(self, collection: str, source: str) -> None:
         """Remove a file's chunks and its state."""
 
@@ -102,6 +110,10 @@ class ChunkIndex(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int:
         """Number of chunks."""
+
+    @abc.abstractmethod
+    def refresh(self) -> None:
+        """Make the writes so far visible to searches."""
 
     @abc.abstractmethod
     def promote(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import analyze, analyzed_text
+from ..analysis import analyzed_text, query_terms
 from ..chunking import Chunk
 from .base import ChunkIndex, ControlStats, FileState, IndexError_, IndexIdentity, SearchHit, SearchRequest
 
@@ -54,7 +54,7 @@ def _row_to_chunk(row: tuple) -> Chunk:
 
 
 def _fts_query(text: str, language: str) -> str | None:
-    terms = list(dict.fromkeys(analyze(text, language)))
+    terms = query_terms(text, language)
     return " OR ".join(f'"{t}"' for t in terms) if terms else None
 
 
@@ -81,6 +81,14 @@ class EmbeddedIndex(ChunkIndex):
             "SELECT source, file_hash, names, doc_type FROM files WHERE collection = ?", (collection,)
         )
         return {s: FileState(s, h, [tuple(n) for n in json.loads(names)], d) for s, h, names, d in rows}
+
+    def collections(self) -> list[str]:
+        return [c for (c,) in self._db.execute("SELECT DISTINCT collection FROM files ORDER BY collection")]
+
+    def chunks_of(self, collection: str, source: str) -> list[Chunk]:
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM chunks WHERE collection = ? AND source = ? ORDER BY ordinal",
+                                (collection, source))
+        return [_row_to_chunk(row) for row in rows]
 
     def _delete_chunks(self, collection: str, source: str) -> None:
         rowids = [
@@ -140,6 +148,9 @@ class EmbeddedIndex(ChunkIndex):
             "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE "
             "SET value = CAST(value AS INTEGER) + 1"
         )
+
+    def refresh(self) -> None:
+        """SQLite writes are visible as soon as their transaction commits."""
 
     def promote(self) -> None:
         pointer = self.root / "current.json"
