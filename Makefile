@@ -48,4 +48,4 @@ es-down: ## stop the local Elasticsearch
 
 clean: ## remove the local index, caches and the virtual environment
 	-scripts/es-node.sh down
-	rm -rf .merlin .es $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .merlin .es /var/tmp/merlin-es $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,7 +9,10 @@ set -euo pipefail
 VERSION="${ES_VERSION:-8.19.21}"
 PORT="${ES_PORT:-9200}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BASE="${ES_HOME_DIR:-$ROOT/.es}"
+# As root the node runs as a system user, which must reach its files: keep them outside the checkout
+# (which may sit under /root) in /var/tmp; otherwise in the git-ignored .es/ of the checkout.
+if [ "$(id -u)" = 0 ]; then DEFAULT_BASE=/var/tmp/merlin-es; else DEFAULT_BASE="$ROOT/.es"; fi
+BASE="${ES_HOME_DIR:-$DEFAULT_BASE}"
 DIST="$BASE/elasticsearch-$VERSION"
 NODE="$BASE/node-$PORT"
 PIDFILE="$NODE/es.pid"
@@ -62,7 +65,7 @@ up() {
     # Elasticsearch refuses to run as root: a system user owns the node's folders and runs it.
     id "$USER_NAME" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$USER_NAME"
     chown -R "$USER_NAME:" "$DIST" "$NODE"
-    chmod o+x "$BASE" "$ROOT" 2>/dev/null || true
+    chmod o+rx "$BASE"
     run=(setpriv --reuid="$USER_NAME" --regid="$USER_NAME" --init-groups)
   fi
   say "starting Elasticsearch $VERSION at $URL (logs: $NODE/logs)"
