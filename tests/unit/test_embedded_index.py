@@ -154,4 +154,7 @@ def test_reopen_keeps_data_and_other_identity_raises(tmp_path: Path) -> None:
 
 
 def test_identity_version() -> None:
-    assert IndexIdentity("microsoft/codebert-base", 768).version == "microsoft-codebert-base-d768-m1"
+    from merlin_cnc.index.base import MAPPING_VERSION
+
+    expected = f"microsoft-codebert-base-d768-m{MAPPING_VERSION}"
+    assert IndexIdentity("microsoft/codebert-base", 768).version == expected
