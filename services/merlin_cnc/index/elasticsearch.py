@@ -174,7 +174,7 @@ class ElasticsearchIndex(ChunkIndex):
         body: dict[str, Any] = {"size": request.k, "_source": {"excludes": _NOT_RETURNED}}
         if request.vector is not None:
             body["knn"] = {"field": "vector", "query_vector": np.asarray(request.vector, dtype=np.float32).tolist(),
-                           "k": request.k, "num_candidates": max(100, 5 * request.k), "filter": filters}
+                           "k": request.k, "num_candidates": max(50, 2 * request.k), "filter": filters}
         else:
             terms = " ".join(query_terms(request.text or "", request.language))
             body["query"] = {"bool": {"must": [{"match": {"terms": terms}}], "filter": filters}}
