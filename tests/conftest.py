@@ -143,3 +143,23 @@ def es_alias(es_url: str) -> Iterator[str]:
     client = Elasticsearch(es_url)
     client.options(ignore_status=404).indices.delete(index=f"{alias}-*")
     client.close()
+
+
+def interrupted_ingest(monkeypatch: pytest.MonkeyPatch, index_class: type, on_call: int, folder: Path,
+                       settings: object) -> None:
+    """Run an ingest that is interrupted (Ctrl-C) when it writes its ``on_call``-th file."""
+    from merlin_cnc.ingest import ingest
+
+    original = index_class.replace_file
+    calls = {"n": 0}
+
+    def flaky(self: object, *args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == on_call:
+            raise KeyboardInterrupt
+        original(self, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(index_class, "replace_file", flaky)
+        with pytest.raises(KeyboardInterrupt):
+            ingest(folder, settings)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from merlin_cnc.config import Settings
 from merlin_cnc.index.embedded import EmbeddedIndex
 from merlin_cnc.index.factory import open_current
 from merlin_cnc.ingest import ingest
-from tests.conftest import DATA
+from tests.conftest import DATA, interrupted_ingest
 
 
 def _snapshot(settings: Settings) -> tuple[set[str], dict[str, int]]:
@@ -33,19 +33,7 @@ def test_interrupt_then_rerun_equals_a_clean_ingest(tmp_path: Path, tiny_model: 
 
     interrupted = Settings(home=tmp_path / "interrupted", embedding_model=str(tiny_model),
                            embedding_precision="fp32")
-    original = EmbeddedIndex.replace_file
-    calls = {"n": 0}
-
-    def flaky_replace(self: EmbeddedIndex, *args: object, **kwargs: object) -> None:
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise KeyboardInterrupt
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(EmbeddedIndex, "replace_file", flaky_replace)
-    with pytest.raises(KeyboardInterrupt):
-        ingest(DATA, interrupted)
-    monkeypatch.setattr(EmbeddedIndex, "replace_file", original)
+    interrupted_ingest(monkeypatch, EmbeddedIndex, 4, DATA, interrupted)
 
     # The three files written before the interruption are complete; nothing else is there.
     index = EmbeddedIndex(interrupted.home / "embedded", open_current(clean).identity)

@@ -19,7 +19,7 @@ from merlin_cnc.index.factory import current_identity, open_current
 from merlin_cnc.index.langchain_store import control_filter, elasticsearch_store, to_document
 from merlin_cnc.ingest import ingest
 from merlin_cnc.reindex import reindex
-from tests.conftest import DATA, MerlinRunner, _runner
+from tests.conftest import DATA, MerlinRunner, _runner, interrupted_ingest
 
 
 @pytest.fixture
@@ -79,19 +79,7 @@ def test_alias_moves_only_when_a_new_version_is_complete(tmp_path: Path, es_url:
     ingest(small_folder, first)
     (old,) = client.indices.get_alias(name=es_alias)
     lexical = first.model_copy(update={"embedding_model": "none"})
-    original = ElasticsearchIndex.replace_file
-    calls = {"n": 0}
-
-    def flaky(self: ElasticsearchIndex, *args: object, **kwargs: object) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        original(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ElasticsearchIndex, "replace_file", flaky)
-    with pytest.raises(KeyboardInterrupt):
-        ingest(small_folder, lexical)
-    monkeypatch.setattr(ElasticsearchIndex, "replace_file", original)
+    interrupted_ingest(monkeypatch, ElasticsearchIndex, 2, small_folder, lexical)
     assert list(client.indices.get_alias(name=es_alias)) == [old]  # queries still see the complete version
     report = ingest(small_folder, lexical)
     assert report.files_unchanged == 1 and report.files_ingested == 2  # the interrupted build resumes
