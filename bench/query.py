@@ -8,7 +8,9 @@ Prints:
     RRF, expanded queries) against a naive LangChain RAG (one global `similarity_search(k=4)` over
     the same chunks and embeddings, no control filter), overall and by question language, with
     both latencies.
-Usage: python bench/query.py [DATA_DIR]
+Usage: python bench/query.py [DATA_DIR] [--minilm]
+  --minilm: use the packaged all-MiniLM-L6-v2 (real semantics, the offline fallback) instead of the
+  CodeBERT-sized model with random weights (CodeBERT's cost, but its vectors carry no meaning).
 """
 
 from __future__ import annotations
@@ -51,11 +53,17 @@ def merlin_top5(engine: Engine, question: str) -> list[tuple[str, str | None]]:
 
 
 def main() -> None:
-    data = Path(sys.argv[1] if len(sys.argv) > 1 else "data").resolve()
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    data = Path(args[0] if args else "data").resolve()
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory(prefix="merlin-bench-") as tmp:
         work = Path(tmp)
-        settings = settings_for(work, codebert_sized(work, data))
+        if "--minilm" in sys.argv:
+            from merlin_cnc.embeddings.resolve import packaged_fallback
+
+            settings = settings_for(work, Path(str(packaged_fallback())))
+        else:
+            settings = settings_for(work, codebert_sized(work, data))
         report = ingest(data, settings)
         print(f"index: {report.chunks_written} chunks from {report.files_seen} files, model {report.embedding_model}"
               f" ({report.embedding_precision})")
@@ -98,6 +106,8 @@ def _recall(engine: Engine, labels: list[dict]) -> None:
         ask(engine, question)
         times["ask"].append(time.perf_counter() - start)
         results["merlin"][language].append(_hit(merlin, label))
+        if not results["merlin"][language][-1]:
+            print(f"  merlin miss ({language}): {label['cnc']} / {label['aspect']}: {merlin}")
         results["naive"][language].append(_hit([(d.metadata["source"], d.metadata["cnc"]) for d in naive], label))
     print(f"ask retrieval (plan + per-control hybrid search, question vector cached): {percentiles(times['merlin'])}"
           " (target p50 <= 120 ms)")

