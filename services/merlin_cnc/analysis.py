@@ -224,7 +224,9 @@ def _address_term(token: str) -> str | None:
 @lru_cache(maxsize=131072)
 def _cached_terms(token: str, language: str) -> tuple[str, ...]:
     """The final terms of one raw token (tokens repeat a lot: the cache makes analysis cheap)."""
-    stop = STOPWORDS.get(language, _STOP_EN) | _STOP_EN
+    # Both languages' stop words, whatever the language: documents and questions mix them
+    # ("tiempo de bloque of the 840D"), and "de" or "the" are never evidence.
+    stop = _STOP_ES | _STOP_EN
     out = []
     for term in _terms_of(token, language, stop):
         term = _NON_TERM.sub("", fold(term))
@@ -279,6 +281,17 @@ def analyzed_text(text: str, language: str = "en") -> str:
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
+
+
+def content_words(text: str) -> set[str]:
+    """Unstemmed content words (folded, plural "s" dropped): for judging whether a line answers a free
+    question, where stems are too loose ("executive" and "executed" share the stem "execut")."""
+    out = set()
+    for raw in _RAW_TOKEN.findall(text):
+        word = fold(raw)
+        if len(word) >= 3 and word not in _STOP_EN and word not in _STOP_ES:
+            out.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return out
 
 
 def detect_language(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analysis import analyze, detect_language
+from .analysis import content_words, detect_language
 from .aspects import Aspect, aspects, detect_aspects, equivalents_in, search_text, vendor_dialects
 from .cells import Cell
 from .cnc.registry import Registry
@@ -17,6 +17,11 @@ from .generation.extractive import cell_answer, summarize, unresolved_message
 from .index.factory import open_current
 from .resolution import Resolution, resolve_names
 from .retrieval import QuerySpec, Retriever
+
+# Words that shape a question without saying what it is about.
+_QUESTION_WORDS = {"which", "what", "how", "who", "why", "when", "where", "doe", "does", "did", "can", "cual", "cuale",
+                   "cuanto", "cuanta", "como", "que", "quien", "donde", "tiene", "tienen", "admite", "support",
+                   "handle", "explain", "describe", "tell", "about", "control", "controls", "cnc"}
 
 
 class UnknownAspect(UserError):
@@ -119,12 +124,12 @@ class Engine:
         return vendor_dialects().get(control.vendor or "") if control else None
 
     def question_terms(self, question: str, language: str) -> set[str]:
-        """The question's content terms, without the control and vendor names it mentions."""
-        names = {t for n in self.registry.matcher.names_in(question) for t in analyze(n)}
-        names |= {t for c in self.registry.controls.values() if c.vendor for t in analyze(c.vendor)}
-        names |= {t for n in self.controls for t in analyze(n)}
+        """The question's content words, without the control and vendor names it mentions."""
+        names = {w for n in self.registry.matcher.names_in(question) for w in content_words(n)}
+        names |= {w for c in self.registry.controls.values() if c.vendor for w in content_words(c.vendor)}
+        names |= {w for n in self.controls for w in content_words(n)}
         spans = self.registry.matcher.find(question)
         stripped = question
         for start, end, _ in reversed(spans):
             stripped = stripped[:start] + " " + stripped[end:]
-        return set(analyze(stripped, language)) - names
+        return content_words(stripped) - names - _QUESTION_WORDS

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .analysis import analyze
+from .analysis import analyze, content_words
 from .aspects import Aspect, aspect_codes, code_terms, foreign_codes
 from .cells import Cell, Citation
 from .retrieval import Fused
 from .units import compatible, is_superseding, normalize, plain_numbers, quantities
 
-TOP_PASSAGES = 8
+TOP_PASSAGES = 12
 T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 _GENERIC_CODE = re.compile(
@@ -36,6 +36,12 @@ class Line:
     text: str
     terms: set[str]
     fused: Fused
+    seqs: tuple[tuple[str, ...], ...] = ()
+
+
+def term_seqs(text: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """The text's terms in order, in its language's stemming and in English stemming."""
+    return (tuple(analyze(text, language)), tuple(analyze(text, "en")))
 
 
 def _lines(fused: Fused) -> list[Line]:
@@ -45,24 +51,31 @@ def _lines(fused: Fused) -> list[Line]:
         for sentence in _SENTENCE.split(raw) if len(raw) > 240 else [raw]:
             sentence = sentence.strip(" -*|•\t")
             if sentence:
-                terms = set(analyze(sentence, chunk.language)) | set(analyze(sentence, "en"))
-                out.append(Line(sentence, terms, fused))
+                seqs = term_seqs(sentence, chunk.language)
+                out.append(Line(sentence, set(seqs[0]) | set(seqs[1]), fused, seqs))
     return out
 
 
-def phrase_sets(words: list[str]) -> list[frozenset[str]]:
-    """Each evidence phrase as the set of its terms, in both languages' stemming."""
-    sets = []
+def phrase_sets(words: list[str]) -> list[tuple[str, ...]]:
+    """Each evidence phrase as its sequence of terms, in both languages' stemming."""
+    phrases = []
     for word in words:
         for language in ("en", "es"):
-            terms = frozenset(analyze(word, language))
+            terms = tuple(analyze(word, language))
             if terms:
-                sets.append(terms)
-    return list(dict.fromkeys(sets))
+                phrases.append(terms)
+    return list(dict.fromkeys(phrases))
 
 
-def _has(terms: set[str], phrases: list[frozenset[str]]) -> bool:
-    return any(p <= terms for p in phrases)
+def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(seq[i : i + n] == phrase for i in range(len(seq) - n + 1))
+
+
+def _has(seqs: tuple[tuple[str, ...], ...], phrases: list[tuple[str, ...]]) -> bool:
+    """Whether a phrase occurs, its words adjacent and in order ("operating software", not
+    "operator's manual ... software")."""
+    return any(_contains(seq, phrase) for phrase in phrases for seq in seqs)
 
 
 def citation(line: Line) -> Citation:
@@ -76,11 +89,11 @@ def evidence_lines(aspect: Aspect, candidates: list[Fused]) -> list[Line]:
     exclude = phrase_sets(aspect.exclude)
     lines = []
     for fused in candidates[:TOP_PASSAGES]:
-        context = set(analyze(fused.chunk.context, fused.chunk.language))
+        context = term_seqs(fused.chunk.context, fused.chunk.language)
         for line in _lines(fused):
-            if exclude and _has(line.terms, exclude):
+            if exclude and _has(line.seqs, exclude):
                 continue
-            if _has(line.terms, evidence) or (aspect.kind == "code" and _has(context, evidence)):
+            if _has(line.seqs, evidence) or (aspect.kind == "code" and _has(context, evidence)):
                 lines.append(line)
     return lines
 
@@ -124,9 +137,7 @@ def _count_candidates(aspect: Aspect, line: Line) -> list[tuple[str, float]]:
     nouns = [w.lower() for w in aspect.value_near]
     qualifiers = [q.lower() for q in aspect.qualifiers]
     colon = text.find(":")
-    label_ok = colon > 0 and _has(
-        set(analyze(text[:colon], line.fused.chunk.language)) | set(analyze(text[:colon])), evidence
-    )
+    label_ok = colon > 0 and _has(term_seqs(text[:colon], line.fused.chunk.language), evidence)
     out = []
     for stated, value, pos in plain_numbers(text, line.fused.chunk.language):
         if not 0 < value < 100000:
@@ -177,9 +188,23 @@ def _codes_in(line: Line, codes: list[str]) -> list[str]:
     return found
 
 
-def _unlisted_codes(line: Line, family: list[str], foreign: set[str]) -> list[str]:
-    """Codes the table does not list for this control: any dialect's code of the same function, or a
-    structured code (``CYCLE832``, ``#CS``, ``PLANE SPATIAL``); never a stray G/M word of the block."""
+def _labelled_value(line: Line, evidence: list[tuple[str, ...]]) -> str | None:
+    """The value of a ``label: value`` line whose label names the aspect (``tilted_plane_command: G254``)."""
+    label, sep, value = line.text.partition(":")
+    if sep and _has(term_seqs(label, line.fused.chunk.language), evidence):
+        return value
+    return None
+
+
+def _unlisted_codes(line: Line, family: list[str], foreign: set[str], evidence: list[tuple[str, ...]]) -> list[str]:
+    """Codes the table does not list for this control: any dialect's code of the same function, a
+    structured code (``CYCLE832``, ``#CS``, ``PLANE SPATIAL``), or any code given as the value of a
+    line labelled with the aspect; never a stray G/M word of an NC block."""
+    labelled = _labelled_value(line, evidence)
+    if labelled is not None:
+        generic = [c for c in _GENERIC_CODE.findall(labelled) if c not in foreign and c not in _NOT_CODES]
+        if generic:
+            return list(dict.fromkeys(generic))
     found = [c for c in _codes_in(line, family) if c not in foreign]
     shapes = {m.group(1) for c in family if (m := _STRUCTURED_CODE.match(c))}
     for code in _GENERIC_CODE.findall(line.text):
@@ -193,7 +218,8 @@ def _code_cell(aspect: Aspect, lines: list[Line], dialect: str | None) -> Cell |
     own = aspect_codes(aspect, dialect) if dialect else []
     family = aspect_codes(aspect)
     foreign = foreign_codes(dialect)
-    for finder in (lambda ln: _codes_in(ln, own), lambda ln: _unlisted_codes(ln, family, foreign)):
+    evidence = phrase_sets(aspect.evidence)
+    for finder in (lambda ln: _codes_in(ln, own), lambda ln: _unlisted_codes(ln, family, foreign, evidence)):
         for line in lines:
             codes = finder(line)
             if not codes:
@@ -251,7 +277,7 @@ def extract_free(question_terms: set[str], candidates: list[Fused]) -> Cell | No
     best: tuple[int, float, Line] | None = None
     for fused in candidates[:TOP_PASSAGES]:
         for line in _lines(fused):
-            shared = len(line.terms & question_terms)
+            shared = len(content_words(line.text) & question_terms)
             if shared >= need and (best is None or (shared, fused.score) > (best[0], best[1])):
                 best = (shared, fused.score, line)
     if best is None:

@@ -17,6 +17,9 @@ from .index.base import ChunkIndex, SearchRequest
 
 RRF_K = 60
 CANDIDATES = 20
+# A lexical hit scoring under this share of the best hit matched only ubiquitous terms: it is not
+# evidence and gets no rank in the fusion.
+MIN_BM25_SHARE = 0.05
 
 
 @dataclass
@@ -50,6 +53,24 @@ def rrf(ranked_lists: list[list[tuple[Chunk, float]]], kinds: list[str]) -> list
     return sorted(fused.values(), key=lambda f: -f.score)
 
 
+def _lexical_floor(hits: list[tuple[Chunk, float]]) -> list[tuple[Chunk, float]]:
+    if not hits:
+        return hits
+    floor = hits[0][1] * MIN_BM25_SHARE
+    return [(chunk, score) for chunk, score in hits if score >= floor]
+
+
+def _merge_dense(lists: list[list[tuple[Chunk, float]]]) -> list[tuple[Chunk, float]]:
+    """The kNN results of a query's phrasings (English, Spanish) as one list, by best similarity, so
+    that lexical and dense evidence weigh the same in the fusion however many phrasings there are."""
+    best: dict[str, tuple[Chunk, float]] = {}
+    for hits in lists:
+        for chunk, score in hits:
+            if chunk.chunk_id not in best or score > best[chunk.chunk_id][1]:
+                best[chunk.chunk_id] = (chunk, score)
+    return sorted(best.values(), key=lambda item: -item[1])
+
+
 class Retriever:
     def __init__(self, index: ChunkIndex, vectorizer: Vectorizer) -> None:
         self.index = index
@@ -78,6 +99,7 @@ class Retriever:
         results = self.index.search(requests)
         out = []
         for slots in layout:
-            lists = [[(hit.chunk, hit.score) for hit in results[i]] for i, _ in slots]
-            out.append(rrf(lists, [kind for _, kind in slots]))
+            lexical = [_lexical_floor([(h.chunk, h.score) for h in results[i]]) for i, kind in slots if kind == "bm25"]
+            dense = _merge_dense([[(h.chunk, h.score) for h in results[i]] for i, kind in slots if kind == "dense"])
+            out.append(rrf(lexical + ([dense] if dense else []), ["bm25"] * len(lexical) + ["dense"] * bool(dense)))
         return out

@@ -21,6 +21,7 @@ _T = {
         "states": "{name}: {value}",
         "missing": "{label}: not stated in the documents for {names}.",
         "none": "The documents do not state {label} for any of the requested controls.",
+        "unanswered": "Not stated in the documents for {names}.",
         "and": " and ",
     },
     "es": {
@@ -36,6 +37,7 @@ _T = {
         "states": "{name}: {value}",
         "missing": "{label}: no consta en los documentos para {names}.",
         "none": "Los documentos no indican {label} para ninguno de los controles solicitados.",
+        "unanswered": "No consta en los documentos para {names}.",
         "and": " y ",
     },
 }
@@ -123,12 +125,11 @@ def summarize(
                 sentences.append(t["uses"].format(label=label, parts="; ".join(parts)))
             else:
                 sentences.append("; ".join(parts) + ".")
-        if missing and found:
-            sentences.append(t["missing"].format(label=label or row["label"], names=_join(missing, language)))
-        elif missing and not found:
-            sentences.append(
-                t["none"].format(
-                    label=(label or row["label"]).lower() if language == "en" else (label or row["label"]).lower()
-                )
-            )
+        if missing and not label:
+            # A free question that no passage answers: say so plainly, for whom.
+            sentences.append(t["unanswered"].format(names=_join(missing, language)))
+        elif missing and found:
+            sentences.append(t["missing"].format(label=label, names=_join(missing, language)))
+        elif missing:
+            sentences.append(t["none"].format(label=label.lower()))
     return " ".join(s for s in sentences if s)
