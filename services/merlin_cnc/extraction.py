@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from .analysis import analyze, content_words
@@ -39,32 +40,44 @@ class Line:
     seqs: tuple[tuple[str, ...], ...] = ()
 
 
+@lru_cache(maxsize=65536)
 def term_seqs(text: str, language: str) -> tuple[tuple[str, ...], ...]:
     """The text's terms in order, in its language's stemming and in English stemming."""
     return (tuple(analyze(text, language)), tuple(analyze(text, "en")))
 
 
-def _lines(fused: Fused) -> list[Line]:
-    chunk = fused.chunk
+@lru_cache(maxsize=8192)
+def _sentences(text: str, language: str) -> tuple[tuple[str, frozenset[str], tuple[tuple[str, ...], ...]], ...]:
+    """A passage split into lines/sentences with their terms (cached: passages recur across aspects)."""
     out = []
-    for raw in chunk.text.splitlines():
+    for raw in text.splitlines():
         for sentence in _SENTENCE.split(raw) if len(raw) > 240 else [raw]:
             sentence = sentence.strip(" -*|•\t")
             if sentence:
-                seqs = term_seqs(sentence, chunk.language)
-                out.append(Line(sentence, set(seqs[0]) | set(seqs[1]), fused, seqs))
-    return out
+                seqs = term_seqs(sentence, language)
+                out.append((sentence, frozenset(seqs[0]) | frozenset(seqs[1]), seqs))
+    return tuple(out)
 
 
-def phrase_sets(words: list[str]) -> list[tuple[str, ...]]:
-    """Each evidence phrase as its sequence of terms, in both languages' stemming."""
+def _lines(fused: Fused) -> list[Line]:
+    return [Line(text, set(terms), fused, seqs) for text, terms, seqs in _sentences(fused.chunk.text,
+                                                                                      fused.chunk.language)]
+
+
+@lru_cache(maxsize=256)
+def _phrases(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     phrases = []
     for word in words:
         for language in ("en", "es"):
             terms = tuple(analyze(word, language))
             if terms:
                 phrases.append(terms)
-    return list(dict.fromkeys(phrases))
+    return tuple(dict.fromkeys(phrases))
+
+
+def phrase_sets(words: list[str]) -> list[tuple[str, ...]]:
+    """Each evidence phrase as its sequence of terms, in both languages' stemming."""
+    return list(_phrases(tuple(words)))
 
 
 def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -75,7 +88,13 @@ def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def _has(seqs: tuple[tuple[str, ...], ...], phrases: list[tuple[str, ...]]) -> bool:
     """Whether a phrase occurs, its words adjacent and in order ("operating software", not
     "operator's manual ... software")."""
-    return any(_contains(seq, phrase) for phrase in phrases for seq in seqs)
+    terms = set(seqs[0]).union(*seqs[1:])
+    for phrase in phrases:
+        if phrase[0] not in terms or not all(t in terms for t in phrase[1:]):
+            continue
+        if len(phrase) == 1 or any(_contains(seq, phrase) for seq in seqs):
+            return True
+    return False
 
 
 def citation(line: Line) -> Citation:

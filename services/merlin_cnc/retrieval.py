@@ -16,7 +16,7 @@ from .embeddings.vectorizer import Vectorizer
 from .index.base import ChunkIndex, SearchRequest
 
 RRF_K = 60
-CANDIDATES = 20
+CANDIDATES = 12
 # A lexical hit scoring under this share of the best hit matched only ubiquitous terms: it is not
 # evidence and gets no rank in the fusion.
 MIN_BM25_SHARE = 0.05

@@ -23,6 +23,12 @@ def build_client(settings: Settings) -> Any:
         options["api_key"] = settings.es_api_key
     elif settings.es_username:
         options["basic_auth"] = (settings.es_username, settings.es_password or "")
+    try:  # orjson (de)serialises a comparison's _msearch (hundreds of hits, query vectors) far faster
+        from elasticsearch.serializer import OrjsonSerializer
+
+        options["serializer"] = OrjsonSerializer()
+    except ImportError:
+        pass
     if settings.es_url.startswith("https"):
         options["verify_certs"] = settings.es_verify_certs
         if settings.es_ca_certs:
