@@ -48,6 +48,10 @@ class Engine:
         self.index = open_current(settings)
         self.registry = Registry(self.index.all_names())
         self.controls = [c.name for c in self.index.controls()]
+        # Words of every control and vendor name: never what a free question is about.
+        self._name_words = {w for n in self.controls for w in content_words(n)} | {
+            w for c in self.registry.controls.values() if c.vendor for w in content_words(c.vendor)
+        }
         self.vectorizer = Vectorizer(choice_for_index(self.index.identity.model), settings)
         self.retriever = Retriever(self.index, self.vectorizer)
 
@@ -125,9 +129,7 @@ class Engine:
 
     def question_terms(self, question: str, language: str) -> set[str]:
         """The question's content words, without the control and vendor names it mentions."""
-        names = {w for n in self.registry.matcher.names_in(question) for w in content_words(n)}
-        names |= {w for c in self.registry.controls.values() if c.vendor for w in content_words(c.vendor)}
-        names |= {w for n in self.controls for w in content_words(n)}
+        names = self._name_words | {w for n in self.registry.matcher.names_in(question) for w in content_words(n)}
         spans = self.registry.matcher.find(question)
         stripped = question
         for start, end, _ in reversed(spans):

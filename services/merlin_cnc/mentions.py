@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import fold
-from .cnc.catalog import _vendor_patterns
+from .cnc.catalog import vendor_patterns
 from .cnc.registry import Registry
 from .resolution import resolve_names
 
@@ -29,7 +29,7 @@ def find_mentions(text: str, controls: list[str], registry: Registry) -> list[Me
     """Indexed controls named in ``text`` with their spans (in ``fold(text)`` coordinates)."""
     folded = fold(text)
     spans: list[tuple[int, int]] = [(s, e) for s, e, _ in registry.matcher.find(text)]
-    for pattern, _vendor in _vendor_patterns():
+    for pattern, _vendor in vendor_patterns():
         for match in re.finditer(pattern.pattern + r"\s+" + _MODEL + r"(?![\w])", folded):
             spans.append(match.span())
         for match in pattern.finditer(folded):

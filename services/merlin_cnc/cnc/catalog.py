@@ -26,7 +26,7 @@ def catalog_controls() -> list[Control]:
 
 
 @lru_cache(maxsize=1)
-def _vendor_patterns() -> list[tuple[re.Pattern[str], str]]:
+def vendor_patterns() -> list[tuple[re.Pattern[str], str]]:
     vendors = _raw()["vendors"]
     assert isinstance(vendors, dict)
     out: list[tuple[re.Pattern[str], str]] = []
@@ -43,7 +43,7 @@ def vendor_of(text: str) -> str | None:
     from ..analysis import fold
 
     folded = fold(text)
-    for pattern, vendor in _vendor_patterns():
+    for pattern, vendor in vendor_patterns():
         if pattern.search(folded):
             return vendor
     return None
@@ -55,7 +55,7 @@ def vendor_named(text: str) -> str | None:
     from .names import name_key
 
     key = name_key(text)
-    for pattern, vendor in _vendor_patterns():
+    for pattern, vendor in vendor_patterns():
         match = pattern.search(fold(text))
         if match and name_key(match.group(0)) == key:
             return vendor

@@ -116,14 +116,15 @@ class ElasticsearchIndex(ChunkIndex):
 
     def _delete_chunks(self, collection: str, source: str, keep: list[str]) -> None:
         """Bulk-delete the file's chunks not in ``keep`` (ids found by a search: ``_delete_by_query``
-        lives in the reindex module, which some builds, like the test distribution, do not ship)."""
+        lives in the reindex module, which some builds, like the test distribution, do not ship).
+        The file's chunks from earlier runs are visible: ``file_states`` refreshed at the run's start,
+        and the ones indexed just now are kept anyway."""
         from elasticsearch.helpers import bulk, scan
 
         query: dict[str, Any] = {"bool": {"filter": [{"term": {"doc_kind": "chunk"}},
                                                      {"term": {"doc_key": f"{collection}/{source}"}}]}}
         if keep:
             query["bool"]["must_not"] = [{"ids": {"values": keep}}]
-        self.client.indices.refresh(index=self.name)  # chunks indexed moments ago must be found too
         stale = [hit["_id"] for hit in scan(self.client, index=self.name, query={"query": query}, _source=False)]
         if stale:
             bulk(self.client, ({"_op_type": "delete", "_index": self.name, "_id": i} for i in stale),
