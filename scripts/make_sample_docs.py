@@ -263,8 +263,8 @@ def build_840d_pdf(out: Path) -> Path:
             p(
                 "For programmers who know other controls: CYCLE800 plays the role that G68.2 plays on "
                 "FANUC controls and PLANE SPATIAL on HEIDENHAIN controls; TRAORI corresponds to G43.4 or "
-                "FUNCTION TCPM. The parameters are not interchangeable, so CAM output must always come from "
-                "a post-processor made for the 840D sl."
+                "FUNCTION TCPM (a software option on the HEIDENHAIN control). The parameters are not "
+                "interchangeable, so CAM output must always come from a post-processor made for the 840D sl."
             ),
             p("8. Checklist before the first 5-axis part", "h1"),
             _table(
@@ -390,8 +390,8 @@ def build_31i_pdf(out: Path) -> Path:
             p("6. Comparación con otros controles", "h1"),
             p(
                 "Quien viene de SINUMERIK encontrará en G68.2 el equivalente funcional de CYCLE800 y en "
-                "G43.4 el de TRAORI; en HEIDENHAIN, PLANE SPATIAL y FUNCTION TCPM. Los parámetros no son "
-                "intercambiables."
+                "G43.4 el de TRAORI; en HEIDENHAIN, PLANE SPATIAL y FUNCTION TCPM (opción de software en el "
+                "control HEIDENHAIN). Los parámetros no son intercambiables."
             ),
             p("7. Datos que no figuran en esta guía", "h1"),
             p(
@@ -435,7 +435,7 @@ def build_tnc_docx(out: Path) -> Path:
     for item in (
         "Write and edit Klartext programs with cycles 200, 203, 205 and 207.",
         "Tilt the working plane with PLANE SPATIAL and reset it with PLANE RESET.",
-        "Run simultaneous 5-axis CAM programs with FUNCTION TCPM (M128 in older programs).",
+        "Run simultaneous 5-axis CAM programs with FUNCTION TCPM (software option; M128 in older programs).",
         "Use Q parameters and program section repeats (LBL / CALL LBL ... REP).",
     ):
         doc.add_paragraph(item, style="List Bullet")
@@ -447,7 +447,7 @@ def build_tnc_docx(out: Path) -> Path:
         ("1", "Q parameters and repeats", "FN 0, FN 1, LBL, CALL LBL REP, QL / QR"),
         ("2", "Tilted working plane", "PLANE SPATIAL, TURN / MOVE / STAY, PLANE RESET, Cycle 19"),
         ("2", "Datum handling", "Preset table, CYCL DEF 7 DATUM SHIFT"),
-        ("3", "Simultaneous 5-axis", "FUNCTION TCPM, FUNCTION RESET TCPM, M128 / M129"),
+        ("3", "Simultaneous 5-axis", "FUNCTION TCPM (software option), FUNCTION RESET TCPM, M128 / M129"),
         ("3", "Options overview", "DCM, AFC, KinematicsOpt (if licensed on the machine)"),
     ]
     table = doc.add_table(rows=len(rows), cols=3)
@@ -466,7 +466,8 @@ def build_tnc_docx(out: Path) -> Path:
     )
     doc.add_heading("3.2 FUNCTION TCPM", level=2)
     doc.add_paragraph(
-        "FUNCTION TCPM keeps the tool tip on the programmed position when the rotary axes move. The options "
+        "FUNCTION TCPM is a software option of the TNC 640 (available where it is licensed on the machine). "
+        "It keeps the tool tip on the programmed position when the rotary axes move. The options "
         "F TCP / F CONT define how the feed rate is interpreted, AXIS POS / AXIS SPAT how the angles are "
         "interpreted and PATHCTRL AXIS / PATHCTRL VECTOR how the orientation is interpolated."
     )
