@@ -50,8 +50,20 @@ TEXT_SUFFIXES = {
     ".htm": "html",
     ".csv": "csv",
     ".tsv": "csv",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
+    ".asc": "asciidoc",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".ini": "config",
+    ".cfg": "config",
+    ".conf": "config",
+    ".toml": "config",
+    ".yaml": "config",
+    ".yml": "config",
+    ".json": "config",
 }
-BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".pptx": "pptx"}
 SUPPORTED_SUFFIXES = set(TEXT_SUFFIXES) | set(BINARY_SUFFIXES) | NC_SUFFIXES
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
 
@@ -73,6 +85,18 @@ def _text_parser(kind: str) -> Callable[[str, str], ParsedDocument]:
         from .ncprogram import parse_ncprogram
 
         return parse_ncprogram
+    if kind == "asciidoc":
+        from .asciidoc import parse_asciidoc
+
+        return parse_asciidoc
+    if kind == "rst":
+        from .rst import parse_rst
+
+        return parse_rst
+    if kind == "config":
+        from .config import parse_config
+
+        return parse_config
     from .plaintext import parse_plaintext
 
     return parse_plaintext
@@ -87,6 +111,10 @@ def _binary_parser(kind: str) -> Callable[[str, bytes], ParsedDocument]:
         from .docx import parse_docx
 
         return parse_docx
+    if kind == "pptx":
+        from .pptx import parse_pptx
+
+        return parse_pptx
     from .spreadsheet import parse_xlsx
 
     return parse_xlsx

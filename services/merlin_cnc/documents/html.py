@@ -15,15 +15,31 @@ def _line(tag: Tag) -> int:
     return int(tag.sourceline or 1)
 
 
+def _is_header_row(row: Tag, table: Tag) -> bool:
+    """A header row is declared (``<thead>``) or made of ``<th>`` cells only. A table whose rows
+    each open with a ``<th>`` label and go on with ``<td>`` values has no header row at all."""
+    if row.find_parent("thead") is not None:
+        return True
+    cells = row.find_all(["th", "td"], recursive=False)
+    if cells and all(c.name == "th" for c in cells):
+        return True
+    labelled = [r for r in table.find_all("tr") if (first := r.find(["th", "td"])) is not None and first.name == "th"]
+    return not labelled and not table.find("th")
+
+
 def _table(tag: Tag, path: tuple[str, ...]) -> list[Block]:
     rows = tag.find_all("tr")
     if not rows:
         return []
-    header = [c.get_text(" ", strip=True) for c in rows[0].find_all(["th", "td"])]
-    body = []
-    for row in rows[1:]:
-        cells = [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
-        body.append((cells, Locator("lines", _line(row), _line(row))))
+
+    def cells(row: Tag) -> list[str]:
+        return [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
+
+    if _is_header_row(rows[0], tag):
+        header, body_rows = cells(rows[0]), rows[1:]
+    else:
+        header, body_rows = [""] * max(len(cells(r)) for r in rows), rows
+    body = [(cells(row), Locator("lines", _line(row), _line(row))) for row in body_rows]
     caption = tag.find("caption")
     return table_blocks(header, body, path, caption.get_text(" ", strip=True) if caption else None)
 

@@ -9,6 +9,7 @@ import yaml
 from .model import Block, Locator, ParsedDocument
 from .tablerows import table_blocks
 
+_ATTRIBUTION_KEYS = {"title", "cnc", "control", "controller", "control_name", "controlador", "vendor"}
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -95,4 +96,19 @@ def parse_markdown(source: str, text: str) -> ParsedDocument:
             para.append(line)
         i += 1
     flush(len(lines) + offset)
-    return ParsedDocument(source, "md", blocks, title=title, metadata=meta)
+    described = front_matter_block(meta, offset)
+    return ParsedDocument(source, "md", [described, *blocks] if described else blocks, title=title, metadata=meta)
+
+
+def front_matter_block(meta: dict[str, object], lines: int) -> Block | None:
+    """The front matter's plain fields as ``key: value`` lines: documentation sites keep facts there
+    (``title: Inch Units``, ``codes: [G20]``)."""
+    out = []
+    for key, value in meta.items():
+        if key.lower() in _ATTRIBUTION_KEYS:
+            continue  # what the document is about: its title and control, not a fact
+        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            value = ", ".join(str(v) for v in value)
+        if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value).strip():
+            out.append(f"{key}: {str(value).strip()[:200]}")
+    return Block("\n".join(out), Locator("lines", 1, max(1, lines))) if out else None

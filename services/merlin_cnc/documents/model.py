@@ -13,7 +13,7 @@ class ParseError(Exception):
 class Locator:
     """Where a passage sits in its file: ``lines 12-18``, ``page 3``, ``row 4``, ``paragraphs 2-5``."""
 
-    kind: str  # "lines" | "page" | "row" | "paragraphs"
+    kind: str  # "lines" | "page" | "row" | "paragraphs" | "slide"
     start: int
     end: int
 
@@ -23,7 +23,7 @@ class Locator:
         return Locator(self.kind, min(self.start, other.start), max(self.end, other.end))
 
     def __str__(self) -> str:
-        if self.kind in ("page", "row"):
+        if self.kind in ("page", "row", "slide"):
             if self.start == self.end:
                 return f"{self.kind} {self.start}"
             return f"{self.kind}s {self.start}-{self.end}"
@@ -43,6 +43,7 @@ class Block:
     kind: str = "prose"  # "prose" | "table" | "row" | "code"
     cnc_hint: str | None = None  # the control named by a table row's key column
     fields: dict[str, str] | None = None  # a table row as header -> value
+    hint_is_control: bool = True  # False where the key column is a "model" column (machines, parts)
 
 
 @dataclass
