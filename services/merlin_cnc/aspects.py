@@ -57,8 +57,17 @@ def _load(name: str) -> dict[str, object]:
     return data
 
 
-@lru_cache(maxsize=1)
 def aspects() -> dict[str, Aspect]:
+    """The built-in aspects, or none with ``MERLIN_ASPECTS=none``."""
+    from .config import get_settings
+
+    return _aspects(get_settings().aspects != "none")
+
+
+@lru_cache(maxsize=2)
+def _aspects(enabled: bool) -> dict[str, Aspect]:
+    if not enabled:
+        return {}
     entries = _load("aspects.yaml")["aspects"]
     assert isinstance(entries, list)
     return {e["key"]: Aspect(**e) for e in entries}

@@ -25,6 +25,7 @@ def list_controls(settings: Settings) -> list[dict[str, Any]]:
                     "aliases": aliases,
                     "documents": stats.documents,
                     "chunks": stats.chunks,
+                    "found_by": sorted(control.found_by) if control else [],
                 }
             )
         return out

@@ -85,7 +85,8 @@ def _sub_block(block: Block, units: list[tuple[str, int]]) -> Block:
     loc = block.locator
     if loc.kind == "lines":
         loc = Locator("lines", loc.start + units[0][1], loc.start + units[-1][1])
-    return Block("\n".join(t for t, _ in units), loc, block.headings, block.kind, block.cnc_hint, block.fields)
+    return Block("\n".join(t for t, _ in units), loc, block.headings, block.kind, block.cnc_hint, block.fields,
+                 block.hint_is_control)
 
 
 def chunk_document(

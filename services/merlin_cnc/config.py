@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     api_key: str | None = None
     api_url: str = "http://127.0.0.1:8000"
+    # `none` switches off the packaged catalog of well-known controls (names then come from the
+    # documents alone) and the built-in comparison aspects (free questions never depend on them).
+    catalog: Literal["builtin", "none"] = "builtin"
+    aspects: Literal["builtin", "none"] = "builtin"
     max_file_mb: float = Field(50.0, gt=0)
     # Target size of a chunk in encoder tokens; a chunk never exceeds the model's own limit.
     chunk_tokens: int = Field(256, ge=32)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .analysis import detect_language
 from .chunking import Chunk, chunk_document
-from .cnc.attribution import block_controls
+from .cnc.attribution import attribute
 from .cnc.discovery import DocumentNames, discover
 from .cnc.registry import Registry
 from .config import Settings
@@ -24,7 +23,7 @@ from .documents import ParsedDocument, ParseError, parse_file
 from .embeddings.resolve import ModelChoice, resolve_model
 from .embeddings.vectorizer import Vectorizer, model_dim
 from .errors import UserError
-from .index.base import ChunkIndex, FileState, IndexIdentity
+from .index.base import ChunkIndex, FileState, IndexIdentity, NameClaim
 from .index.factory import current_identity, open_for_writing
 from .scanning import scan
 
@@ -45,6 +44,7 @@ class IngestReport:
     files_unchanged: int = 0
     files_failed: list[dict[str, str]] = field(default_factory=list)
     files_deleted: int = 0
+    files_reattributed: int = 0  # unchanged files whose passages moved to another control
     chunks_written: int = 0
     cncs: list[str] = field(default_factory=list)
     embedding_model: str = ""
@@ -65,15 +65,7 @@ class _Pending:
     file_hash: str
     doc: ParsedDocument
     names: DocumentNames
-
-
-def _folder_of(source: str) -> str | None:
-    parts = source.split("/")
-    return parts[0] if len(parts) > 1 else None
-
-
-def _name_pairs(names: DocumentNames) -> list[tuple[str, str | None]]:
-    return [(n, names.metadata_vendor if n == names.metadata else None) for n in names.all()]
+    reattributed: bool = False
 
 
 def ingest(path: Path, settings: Settings, progress: Progress | None = None) -> IngestReport:
@@ -117,6 +109,15 @@ def _run(
     report.cncs = sorted(c.name for c in index.controls())
 
 
+def _parse(file_path: Path, source: str, data: bytes, settings: Settings) -> ParsedDocument:
+    try:
+        return parse_file(file_path, source, data, int(settings.max_file_mb * 1e6))
+    except ParseError:
+        raise
+    except Exception as exc:  # a parser bug must not lose the rest of the run
+        raise ParseError(f"parser error: {type(exc).__name__}: {exc}") from exc
+
+
 def _ingest_files(
     index: ChunkIndex,
     collection: str,
@@ -129,8 +130,9 @@ def _ingest_files(
     progress: Progress | None,
 ) -> None:
     pending: list[_Pending] = []
-    names_by_source: dict[str, list[tuple[str, str | None]]] = {s: st.names for s, st in states.items()}
-    registry = Registry(index.all_names())
+    claims_by_source: dict[str, list[NameClaim]] = {s: st.names for s, st in states.items()}
+    catalog_names = Registry().matcher
+    unchanged: dict[str, tuple[Path, str]] = {}
     if progress:
         progress.phase("Parsing", len(files))
     for file_path, source in files:
@@ -145,34 +147,40 @@ def _ingest_files(
         digest = hashlib.sha256(data).hexdigest()
         if source in states and states[source].file_hash == digest:
             report.files_unchanged += 1
+            unchanged[source] = (file_path, digest)
             continue
         vectorizer.preload()
         try:
-            doc = parse_file(file_path, source, data, int(settings.max_file_mb * 1e6))
+            doc = _parse(file_path, source, data, settings)
         except ParseError as exc:
             report.files_failed.append({"path": source, "error": str(exc)})
             continue
-        except Exception as exc:  # a parser bug must not lose the rest of the run
-            report.files_failed.append({"path": source, "error": f"parser error: {type(exc).__name__}: {exc}"})
-            continue
-        names = discover(doc, registry.matcher)
-        names_by_source[source] = _name_pairs(names)
+        names = discover(doc, catalog_names)
+        claims_by_source[source] = names.claims(source)
         pending.append(_Pending(source, digest, doc, names))
-
-    registry = Registry(pair for pairs in names_by_source.values() for pair in pairs)
-    folder_titles: dict[str, list[str]] = defaultdict(list)
-    for source, pairs in names_by_source.items():
-        if folder := _folder_of(source):
-            folder_titles[folder].extend(n for n, _ in pairs)
-    folder_cnc = {f: registry.folder_control(f, titles) for f, titles in folder_titles.items()}
-    vendors = {name: c.vendor for name, c in registry.controls.items()}
-    if pending:
-        _write(index, collection, pending, registry, folder_cnc, vendors, vectorizer, settings, report, progress)
     if whole_folder:
         seen = {source for _, source in files}
         for source in sorted(set(states) - seen):
             index.delete_file(collection, source)
+            claims_by_source.pop(source, None)
             report.files_deleted += 1
+
+    others = index.all_names(exclude_collection=collection)
+    registry = Registry([*others, *(c for s in sorted(claims_by_source) for c in claims_by_source[s])])
+    fingerprint = registry.fingerprint()
+    # Files whose content did not change but whose attribution may have (a new document named a
+    # new control, a folder became a control's): parsed again, their vectors come from the cache.
+    for source, (file_path, digest) in unchanged.items():
+        if states[source].registry == fingerprint:
+            continue
+        try:
+            doc = _parse(file_path, source, file_path.read_bytes(), settings)
+        except (OSError, ParseError):
+            continue
+        pending.append(_Pending(source, digest, doc, discover(doc, catalog_names), reattributed=True))
+    vendors = {name: c.vendor for name, c in registry.controls.items()}
+    if pending:
+        _write(index, collection, pending, registry, vendors, vectorizer, settings, report, progress)
 
 
 def _write(
@@ -180,7 +188,6 @@ def _write(
     collection: str,
     pending: list[_Pending],
     registry: Registry,
-    folder_cnc: dict[str, str | None],
     vendors: dict[str, str | None],
     vectorizer: Vectorizer,
     settings: Settings,
@@ -189,10 +196,10 @@ def _write(
 ) -> None:
     target = settings.chunk_tokens
     limit = vectorizer.max_tokens
+    fingerprint = registry.fingerprint()
     per_file: list[tuple[_Pending, list[Chunk]]] = []
     for item in pending:
-        folder = _folder_of(item.source)
-        controls = block_controls(item.doc, item.names, folder_cnc.get(folder) if folder else None, registry)
+        controls = attribute(item.doc, item.names, registry)
         language = detect_language("\n".join(b.text for b in item.doc.blocks[:40]))
         chunks = chunk_document(
             item.doc,
@@ -216,10 +223,10 @@ def _write(
         group.append(entry)
         size += len(entry[1])
         if size >= 1024:
-            _write_group(index, collection, group, vectorizer, report, progress)
+            _write_group(index, collection, group, vectorizer, fingerprint, report, progress)
             group, size = [], 0
     if group:
-        _write_group(index, collection, group, vectorizer, report, progress)
+        _write_group(index, collection, group, vectorizer, fingerprint, report, progress)
     report.chunks_embedded = vectorizer.embedded
     report.chunks_from_cache = vectorizer.cached
     if vectorizer.embedded:
@@ -233,6 +240,7 @@ def _write_group(
     collection: str,
     group: list[tuple[_Pending, list[Chunk]]],
     vectorizer: Vectorizer,
+    fingerprint: str,
     report: IngestReport,
     progress: Progress | None,
 ) -> None:
@@ -242,7 +250,11 @@ def _write_group(
     for item, chunks in group:
         part = None if vectors is None else vectors[offset : offset + len(chunks)]
         offset += len(chunks)
-        state = FileState(item.source, item.file_hash, _name_pairs(item.names), item.doc.doc_type)
+        state = FileState(item.source, item.file_hash, item.names.claims(item.source), item.doc.doc_type,
+                          fingerprint)
         index.replace_file(collection, state, chunks, part)
-        report.files_ingested += 1
+        if item.reattributed:
+            report.files_reattributed += 1
+        else:
+            report.files_ingested += 1
         report.chunks_written += len(chunks)

@@ -49,7 +49,9 @@ def test_ingest_and_cncs_follow_the_contract(merlin: MerlinRunner, tiny_model: P
     assert isinstance(controls, list)
     by_name = {c["name"]: c for c in controls}
     for control in controls:
-        assert set(control) == {"name", "vendor", "aliases", "documents", "chunks"}
+        assert set(control) == {"name", "vendor", "aliases", "documents", "chunks", "found_by"}
+        assert control["found_by"] and set(control["found_by"]) <= {"catalog", "folder", "title", "metadata",
+                                                                     "table key"}
         assert control["chunks"] >= control["documents"] >= 1
     for folder, name in FOLDER_CONTROLS.items():
         own = _documents_in(DATA / folder)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from merlin_cnc.cnc.attribution import block_controls, document_control
+from merlin_cnc.cnc.attribution import attribute as attribute_document
+from merlin_cnc.cnc.attribution import document_control
 from merlin_cnc.cnc.discovery import DocumentNames, discover
 from merlin_cnc.cnc.registry import Registry
 from merlin_cnc.documents import ParsedDocument
@@ -14,14 +15,8 @@ from merlin_cnc.documents.spreadsheet import parse_csv
 def attribute(*docs: ParsedDocument) -> dict[str, list[str | None]]:
     """Discover names, build the merged registry and folder controls, then attribute every block."""
     names = {d.source: discover(d, Registry().matcher) for d in docs}
-    registry = Registry((n, None) for nm in names.values() for n in nm.all())
-    out = {}
-    for doc in docs:
-        folder = doc.source.split("/")[0] if "/" in doc.source else None
-        titles = [n for s, nm in names.items() if s.startswith(f"{folder}/") for n in nm.all()]
-        folder_cnc = registry.folder_control(folder, titles) if folder else None
-        out[doc.source] = block_controls(doc, names[doc.source], folder_cnc, registry)
-    return out
+    registry = Registry(c for d in docs for c in names[d.source].claims(d.source))
+    return {doc.source: attribute_document(doc, names[doc.source], registry) for doc in docs}
 
 
 FOLDER_DOC = """# Training notes

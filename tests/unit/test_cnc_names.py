@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from merlin_cnc.cnc.discovery import candidate_from_title, discover
+from merlin_cnc.cnc.folders import folder_name_uses
 from merlin_cnc.cnc.names import Control, NameMatcher, name_key
 from merlin_cnc.cnc.registry import Registry
 from merlin_cnc.documents.markdown import parse_markdown
@@ -74,26 +75,49 @@ def test_registry_fuzzy_resolve_of_a_typo(registry: Registry) -> None:
     assert registry.resolve("Heidenhain TNC 6400") is None
 
 
+def _folder_registry(folder: str, text: str, *declared: str) -> Registry:
+    """The registry of one file in ``folder`` whose text is ``text`` and whose title declares ``declared``."""
+    source = f"{folder}/notes.md"
+    claims = [(s, None, f"folder:{folder}", source) for s in folder_name_uses(folder, text)]
+    return Registry(claims + [(d, None, "title", source) for d in declared])
+
+
 @pytest.mark.parametrize(
-    ("folder", "name"),
-    [("fanuc-31i-b5", "FANUC 31i-B5"), ("sinumerik-840d-sl", "SINUMERIK 840D sl"),
-     ("heidenhain-tnc-640", "HEIDENHAIN TNC 640"), ("okuma-osp-p300", "Okuma OSP-P300"), ("haas-ngc", "Haas NGC"),
-     ("linuxcnc", "LinuxCNC"), ("fanuc-0i-f-plus", "FANUC 0i-F Plus"), ("sinumerik-828d", "SINUMERIK 828D"),
-     ("fagor-8065", "Fagor 8065")],
+    ("folder", "text", "name"),
+    [("fanuc-31i-b5", "The 31i-B5 reads G68.2", "FANUC 31i-B5"),
+     ("sinumerik-840d-sl", "On the SINUMERIK 840D sl", "SINUMERIK 840D sl"),
+     ("heidenhain-tnc-640", "TNC 640 cycles", "HEIDENHAIN TNC 640"), ("okuma-osp-p300", "OSP-P300", "Okuma OSP-P300"),
+     ("haas-ngc", "Haas NGC control", "Haas NGC"), ("linuxcnc", "LinuxCNC reads", "LinuxCNC"),
+     ("fanuc-0i-f-plus", "the 0i-F Plus", "FANUC 0i-F Plus"), ("sinumerik-828d", "828D", "SINUMERIK 828D"),
+     ("fagor-8065", "Fagor 8065", "Fagor 8065")],
 )
-def test_folder_control(registry: Registry, folder: str, name: str) -> None:
-    assert registry.folder_control(folder, []) == name
+def test_folder_control(folder: str, text: str, name: str) -> None:
+    assert _folder_registry(folder, text).folder_control(f"{folder}/notes.md") == name
 
 
 @pytest.mark.parametrize("folder", ["shared", "Shared", "comparisons", "docs", "manuals"])
-def test_shared_folders_have_no_control(registry: Registry, folder: str) -> None:
-    assert registry.folder_control(folder, ["FANUC 31i-B5"]) is None
+def test_shared_folders_have_no_control(folder: str) -> None:
+    assert folder_name_uses(folder, f"{folder} FANUC 31i-B5") == []
+    assert _folder_registry(folder, "FANUC 31i-B5", "FANUC 31i-B5").folder_control(f"{folder}/notes.md") is None
 
 
-def test_folder_of_a_discovered_control() -> None:
-    registry = Registry([("Acme NX-9", None)])
-    assert registry.folder_control("acme-nx-9", ["Acme NX-9"]) == "Acme NX-9"
-    assert Registry().folder_control("acme-nx-9", []) is None
+def test_folder_of_a_control_nobody_catalogued() -> None:
+    registry = _folder_registry("vektor-500", "The VEKTOR 500 M reads", "VEKTOR 500 M")
+    assert registry.folder_control("vektor-500/notes.md") == "VEKTOR 500 M"
+    assert _folder_registry("klipper", "Klipper is a firmware").folder_control("klipper/notes.md") == "Klipper"
+    # A folder whose documents never use its name is no control's.
+    assert _folder_registry("acme-nx-9", "a datasheet").folder_control("acme-nx-9/notes.md") is None
+
+
+def test_a_vendor_folder_dedicates_its_files_to_no_control() -> None:
+    source = "fanuc/a.md"
+    claims = [("FANUC", None, "folder:fanuc", source), ("FANUC", None, "folder:fanuc", "fanuc/b.md"),
+              ("Fanuc 0i-F", None, "title", source), ("Fanuc 31i-B", None, "title", "fanuc/b.md")]
+    for order in (claims, list(reversed(claims))):
+        registry = Registry(order)
+        assert registry.folder_control(source) is None
+        first, second = registry.resolve("Fanuc 0i-F"), registry.resolve("Fanuc 31i-B")
+        assert first is not None and second is not None and first != second
 
 
 @pytest.mark.parametrize(

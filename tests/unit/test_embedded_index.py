@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from merlin_cnc.chunking import Chunk
-from merlin_cnc.index.base import FileState, IndexError_, IndexIdentity, SearchRequest
+from merlin_cnc.index.base import FileState, IndexError_, IndexIdentity, NameClaim, SearchRequest
 from merlin_cnc.index.embedded import EmbeddedIndex, current_identity
 
 COLLECTION = "/data"
@@ -36,10 +36,10 @@ UNIT = np.eye(4, dtype=np.float32)
 @pytest.fixture
 def index(tmp_path: Path) -> Iterator[EmbeddedIndex]:
     idx = EmbeddedIndex(tmp_path, IDENTITY)
-    idx.replace_file(COLLECTION, FileState("fanuc/guide.md", "h1", [(FANUC, "FANUC")], "md"), FANUC_CHUNKS,
-                     UNIT[[0, 1, 2]])
-    idx.replace_file(COLLECTION, FileState("siemens/guide.md", "h2", [(SIEMENS, None)], "md"), SIEMENS_CHUNKS,
-                     UNIT[[0, 3]])
+    fanuc = FileState("fanuc/guide.md", "h1", [NameClaim(FANUC, "FANUC", "metadata")], "md")
+    idx.replace_file(COLLECTION, fanuc, FANUC_CHUNKS, UNIT[[0, 1, 2]])
+    siemens = FileState("siemens/guide.md", "h2", [NameClaim(SIEMENS, None, "title")], "md")
+    idx.replace_file(COLLECTION, siemens, SIEMENS_CHUNKS, UNIT[[0, 3]])
     yield idx
     idx.close()
 
@@ -101,7 +101,7 @@ def test_spanish_query_on_spanish_chunk(tmp_path: Path) -> None:
 
 def test_replace_file_twice_does_not_duplicate(index: EmbeddedIndex) -> None:
     assert index.count() == 5
-    state = FileState("fanuc/guide.md", "h1b", [(FANUC, "FANUC")], "md")
+    state = FileState("fanuc/guide.md", "h1b", [NameClaim(FANUC, "FANUC", "metadata")], "md")
     index.replace_file(COLLECTION, state, FANUC_CHUNKS, UNIT[[0, 1, 2]])
     index.replace_file(COLLECTION, state, FANUC_CHUNKS[:2], UNIT[[0, 1]])
     assert index.count() == 4
@@ -129,9 +129,12 @@ def test_controls_and_names(index: EmbeddedIndex) -> None:
                        UNIT[[0]])
     stats = {c.name: (c.documents, c.chunks) for c in index.controls()}
     assert stats == {FANUC: (2, 4), SIEMENS: (1, 2)}
-    assert sorted(index.all_names()) == [(FANUC, "FANUC"), (SIEMENS, None)]
+    assert sorted(index.all_names()) == [(FANUC, "FANUC", "metadata", "fanuc/guide.md"),
+                                         (SIEMENS, None, "title", "siemens/guide.md")]
+    assert index.all_names(exclude_collection=COLLECTION) == []
     state = index.file_states(COLLECTION)["fanuc/guide.md"]
-    assert (state.file_hash, state.names, state.doc_type) == ("h1", [(FANUC, "FANUC")], "md")
+    assert (state.file_hash, state.names, state.doc_type) == ("h1", [(FANUC, "FANUC", "metadata", "fanuc/guide.md")],
+                                                              "md")
     assert index.file_states("/elsewhere") == {}
 
 

@@ -11,8 +11,15 @@ import yaml
 from .names import Control, alias_pattern
 
 
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, object]:
+    """The catalog, or an empty one with ``MERLIN_CATALOG=none``: everything must work without it."""
+    return _load(get_enabled())
+
+
+@lru_cache(maxsize=2)
+def _load(enabled: bool) -> dict[str, object]:
+    if not enabled:
+        return {"controls": [], "vendors": {}}
     text = resources.files("merlin_cnc").joinpath("catalog/controls.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert isinstance(data, dict)
@@ -25,9 +32,19 @@ def catalog_controls() -> list[Control]:
     return [Control(entry["name"], entry.get("vendor"), set(entry.get("aliases", [])), known=True) for entry in raw]
 
 
-@lru_cache(maxsize=1)
 def vendor_patterns() -> list[tuple[re.Pattern[str], str]]:
-    vendors = _raw()["vendors"]
+    return _vendor_patterns(get_enabled())
+
+
+def get_enabled() -> bool:
+    from ..config import get_settings
+
+    return get_settings().catalog != "none"
+
+
+@lru_cache(maxsize=2)
+def _vendor_patterns(enabled: bool) -> list[tuple[re.Pattern[str], str]]:
+    vendors = _load(enabled)["vendors"]
     assert isinstance(vendors, dict)
     out: list[tuple[re.Pattern[str], str]] = []
     for vendor, aliases in vendors.items():

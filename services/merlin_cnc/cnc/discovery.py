@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from ..analysis import fold
 from ..documents import ParsedDocument
+from ..index.base import NameClaim
+from .folders import folder_name_uses, folder_paths
 from .names import NameMatcher
 
 _SEGMENT_SPLIT = re.compile(r"\s+[—–-]\s+|[—–:|()\[\]]|,\s")
@@ -113,6 +115,18 @@ _GENERIC = set(
         "handbook",
     ]
 )
+# Words that say what kind of document a title belongs to: an identifier right after one of them
+# ("Service Bulletin SB-2291", "Release Notes R7.3", "Boletín BT-12") numbers the document.
+_DOCUMENT_KINDS = set(
+    fold(w)
+    for w in [
+        "bulletin", "bulletins", "boletin", "boletín", "circular", "notice", "aviso", "release", "releases",
+        "notes", "note", "nota", "notas", "manual", "guide", "guia", "guía", "faq", "document", "documento",
+        "report", "informe", "revision", "revisión", "version", "versión", "errata", "changelog", "chapter",
+        "capitulo", "capítulo", "appendix", "anexo", "issue", "edition", "edición", "sheet", "ficha", "no", "nº",
+        "ref", "referencia", "reference", "memo", "procedure", "procedimiento", "instruction", "instrucción",
+    ]
+)
 _MODELISH = re.compile(r"(?=[\w+.-]*[^\W\d_])(?=[\w+.-]*\d)[\w+.-]{2,}|\d{3,}", re.UNICODE)
 _VERSION = re.compile(r"^(v|rev|r|ver)?\.?\d+(\.\d+)+[.,;]?$|^(v|rev|ver)\d+$", re.I)
 _METADATA_KEYS = ("cnc", "control", "controller", "control_name", "controlador")
@@ -126,24 +140,48 @@ class DocumentNames:
     metadata_vendor: str | None = None
     title: list[str] = field(default_factory=list)
     rows: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # controls heading a comparison table's columns
+    folders: dict[str, list[str]] = field(default_factory=dict)  # folder -> how the file writes its name
 
     def all(self) -> list[str]:
-        return [n for n in [self.metadata, *self.title, *self.rows] if n]
+        return [n for n in [self.metadata, *self.title, *self.rows, *self.columns] if n]
+
+    def claims(self, source: str) -> list[NameClaim]:
+        """What the index stores for the file, and the registry is rebuilt from."""
+        out = []
+        if self.metadata:
+            out.append(NameClaim(self.metadata, self.metadata_vendor, "metadata", source))
+        out.extend(NameClaim(n, None, "title", source) for n in self.title)
+        out.extend(NameClaim(n, None, "table key", source) for n in [*self.rows, *self.columns])
+        for folder, surfaces in sorted(self.folders.items()):
+            out.extend(NameClaim(s, None, f"folder:{folder}", source) for s in surfaces)
+        return out
 
 
-def _strip_generic(words: list[str]) -> list[str]:
-    while words and fold(words[0]).strip(".") in _GENERIC:
+def _strip_generic(words: list[str]) -> tuple[list[str], bool]:
+    """The words without generic ones at either end, and whether a document-kind word stood right
+    before what is left."""
+    after_kind = False
+    while words and fold(words[0]).strip(".:#") in _GENERIC | _DOCUMENT_KINDS:
+        after_kind = fold(words[0]).strip(".:#") in _DOCUMENT_KINDS
         words = words[1:]
     while words and fold(words[-1]).strip(".") in _GENERIC:
         words = words[:-1]
-    return words
+    return words, after_kind
 
 
 def candidate_from_title(title: str) -> str | None:
-    """An unknown control's name from a title such as ``Acme NX-9 Controller — Datasheet``."""
+    """An unknown control's name from a title such as ``Acme NX-9 Controller — Datasheet``; never a
+    document's own number (``Service Bulletin SB-2291``)."""
     for segment in _SEGMENT_SPLIT.split(title):
-        words = _strip_generic(segment.split())
+        words = segment.split()
+        # What follows a document-kind word numbers or describes the document ("K5 service
+        # bulletin 3", "TX-540 release notes 2.1"): the product's name comes before it.
+        cut = next((i for i, w in enumerate(words) if i and fold(w).strip(".:#") in _DOCUMENT_KINDS), None)
+        words, after_kind = _strip_generic(words[:cut])
         if not words or len(words) > 5:
+            continue
+        if after_kind and len(words) == 1:
             continue
         models = [w for w in words if _MODELISH.fullmatch(w.strip(".,;")) and not _VERSION.match(w)]
         if models and any(w[:1].isupper() for w in words):
@@ -159,7 +197,22 @@ def metadata_name(doc: ParsedDocument) -> tuple[str | None, str | None]:
     return (str(name).strip() if name else None), (str(vendor).strip() if vendor else None)
 
 
+def _column_names(doc: ParsedDocument, known: NameMatcher) -> list[str]:
+    """Product names heading the value columns of a comparison table (one column per control)."""
+    out: list[str] = []
+    for block in doc.blocks:
+        if block.kind != "row" or not block.fields or block.cnc_hint:
+            continue
+        headers = list(block.fields)[1:]
+        named = [h for h in headers if known.names_in(h) or candidate_from_title(h) == " ".join(h.split())]
+        if len(named) >= 2:
+            out.extend(n for n in named if n not in out)
+    return out
+
+
 def discover(doc: ParsedDocument, known: NameMatcher) -> DocumentNames:
+    """What ``doc`` says it is about. ``known`` holds the catalog's names only, so a file's names
+    depend on its own content, never on which files were ingested before it."""
     names = DocumentNames()
     names.metadata, names.metadata_vendor = metadata_name(doc)
     if doc.title and doc.doc_type != "nc":
@@ -168,5 +221,11 @@ def discover(doc: ParsedDocument, known: NameMatcher) -> DocumentNames:
             names.title = found
         elif candidate := candidate_from_title(doc.title):
             names.title = [candidate]
-    names.rows = list(dict.fromkeys(b.cnc_hint for b in doc.blocks if b.cnc_hint))
+    names.rows = list(dict.fromkeys(b.cnc_hint for b in doc.blocks if b.cnc_hint and b.hint_is_control))
+    names.columns = _column_names(doc, known)
+    text = "\n".join([doc.title or "", *(b.text for b in doc.blocks)])
+    for folder in folder_paths(doc.source):
+        uses = folder_name_uses(folder, text)
+        if uses:
+            names.folders[folder] = uses
     return names

@@ -31,6 +31,7 @@ class Control:
     vendor: str | None = None
     aliases: set[str] = field(default_factory=set)
     known: bool = False  # from the catalog rather than discovered
+    found_by: set[str] = field(default_factory=set)  # catalog, metadata, title, table key, folder
 
 
 class NameMatcher:

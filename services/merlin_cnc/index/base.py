@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import abc
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -13,7 +15,7 @@ from ..chunking import Chunk
 from ..errors import UserError
 
 # Bump when the indexed fields or their analysis change: a new version is then built and swapped in.
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 
 class IndexError_(UserError):
@@ -33,14 +35,43 @@ class IndexIdentity:
         return f"{slug}-d{self.dim}-m{MAPPING_VERSION}"
 
 
+class NameClaim(NamedTuple):
+    """A control name one file declares: as written, its vendor if stated, and how it was found
+    (``metadata``, ``title``, ``table key``, or ``folder:<path>`` for a folder's name used in the file)."""
+
+    surface: str
+    vendor: str | None
+    origin: str
+    source: str = ""
+
+
 @dataclass
 class FileState:
-    """One ingested file: its content hash and the control names it declares (for discovery)."""
+    """One ingested file: its content hash, the control names it declares (for discovery) and the
+    fingerprint of the registry its passages were attributed under (a changed registry re-attributes)."""
 
     source: str
     file_hash: str
-    names: list[tuple[str, str | None]] = field(default_factory=list)
+    names: list[NameClaim] = field(default_factory=list)
     doc_type: str = ""
+    registry: str = ""
+
+    def names_json(self) -> str:
+        return json.dumps({"names": [list(n[:3]) for n in self.names], "registry": self.registry})
+
+
+def decode_names(source: str, text: str) -> tuple[list[NameClaim], str]:
+    """The claims and registry fingerprint stored for a file (older indexes stored a bare list)."""
+    data = json.loads(text) if text else []
+    entries, fingerprint = (data.get("names", []), str(data.get("registry", ""))) if isinstance(data, dict) else (
+        data, "")
+    claims = [NameClaim(e[0], e[1], e[2] if len(e) > 2 else "title", source) for e in entries]
+    return claims, fingerprint
+
+
+def file_state(source: str, file_hash: str, names: str, doc_type: str) -> FileState:
+    claims, fingerprint = decode_names(source, names)
+    return FileState(source, file_hash, claims, doc_type, fingerprint)
 
 
 @dataclass
@@ -100,8 +131,8 @@ class ChunkIndex(abc.ABC):
         """Every control with chunks, with its document and chunk counts."""
 
     @abc.abstractmethod
-    def all_names(self) -> list[tuple[str, str | None]]:
-        """The control names every ingested file declares (feeds the registry)."""
+    def all_names(self, exclude_collection: str | None = None) -> list[NameClaim]:
+        """The control names every ingested file declares (feeds the registry), in a fixed order."""
 
     @abc.abstractmethod
     def iter_chunks(self) -> Iterator[Chunk]:

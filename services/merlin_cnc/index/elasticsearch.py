@@ -18,7 +18,18 @@ import numpy as np
 from ..analysis import analyzed_text, query_terms
 from ..chunking import Chunk
 from ..config import Settings
-from .base import ChunkIndex, ControlStats, FileState, IndexError_, IndexIdentity, SearchHit, SearchRequest
+from .base import (
+    ChunkIndex,
+    ControlStats,
+    FileState,
+    IndexError_,
+    IndexIdentity,
+    NameClaim,
+    SearchHit,
+    SearchRequest,
+    decode_names,
+    file_state,
+)
 from .es_mapping import index_settings, mappings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -111,7 +122,7 @@ class ElasticsearchIndex(ChunkIndex):
         self.client.index(index=self.name, id=_file_doc_id(collection, state.source), document={
             "doc_kind": "file", "collection": collection, "source": state.source,
             "doc_key": f"{collection}/{state.source}", "file_hash": state.file_hash,
-            "names": json.dumps(state.names), "doc_type": state.doc_type,
+            "names": state.names_json(), "doc_type": state.doc_type,
         })
 
     def _delete_chunks(self, collection: str, source: str, keep: list[str]) -> None:
@@ -164,8 +175,7 @@ class ElasticsearchIndex(ChunkIndex):
     def file_states(self, collection: str) -> dict[str, FileState]:
         self.client.indices.refresh(index=self.name)  # an interrupted run's last writes count too
         query = {"bool": {"filter": [{"term": {"doc_kind": "file"}}, {"term": {"collection": collection}}]}}
-        return {d["source"]: FileState(d["source"], d["file_hash"], [tuple(n) for n in json.loads(d["names"])],
-                                       d.get("doc_type", ""))
+        return {d["source"]: file_state(d["source"], d["file_hash"], d["names"], d.get("doc_type", ""))
                 for d in self._scan(query, ["source", "file_hash", "names", "doc_type"])}
 
     def _body(self, request: SearchRequest) -> dict[str, Any]:
@@ -234,10 +244,13 @@ class ElasticsearchIndex(ChunkIndex):
         return [_hit_to_chunk(h["_source"]) for h in response["hits"]["hits"]]
 
     @_translate_errors
-    def all_names(self) -> list[tuple[str, str | None]]:
-        out: list[tuple[str, str | None]] = []
-        for doc in self._scan({"term": {"doc_kind": "file"}}, ["names"]):
-            out.extend((n, v) for n, v in json.loads(doc["names"]))
+    def all_names(self, exclude_collection: str | None = None) -> list[NameClaim]:
+        out: list[NameClaim] = []
+        docs = sorted(self._scan({"term": {"doc_kind": "file"}}, ["source", "names", "collection"]),
+                      key=lambda d: (d.get("collection", ""), d["source"]))
+        docs = [d for d in docs if d.get("collection") != exclude_collection]
+        for doc in docs:
+            out.extend(decode_names(doc["source"], doc["names"])[0])
         return out
 
     def iter_chunks(self) -> Iterator[Chunk]:

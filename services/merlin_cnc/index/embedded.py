@@ -16,7 +16,18 @@ import numpy as np
 
 from ..analysis import analyzed_text, query_terms
 from ..chunking import Chunk
-from .base import ChunkIndex, ControlStats, FileState, IndexError_, IndexIdentity, SearchHit, SearchRequest
+from .base import (
+    ChunkIndex,
+    ControlStats,
+    FileState,
+    IndexError_,
+    IndexIdentity,
+    NameClaim,
+    SearchHit,
+    SearchRequest,
+    decode_names,
+    file_state,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -80,7 +91,7 @@ class EmbeddedIndex(ChunkIndex):
         rows = self._db.execute(
             "SELECT source, file_hash, names, doc_type FROM files WHERE collection = ?", (collection,)
         )
-        return {s: FileState(s, h, [tuple(n) for n in json.loads(names)], d) for s, h, names, d in rows}
+        return {s: file_state(s, h, names, d) for s, h, names, d in rows}
 
     def collections(self) -> list[str]:
         return [c for (c,) in self._db.execute("SELECT DISTINCT collection FROM files ORDER BY collection")]
@@ -133,7 +144,7 @@ class EmbeddedIndex(ChunkIndex):
                 )
             self._db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                (collection, state.source, state.file_hash, json.dumps(state.names), state.doc_type),
+                (collection, state.source, state.file_hash, state.names_json(), state.doc_type),
             )
             self._bump()
 
@@ -218,10 +229,12 @@ class EmbeddedIndex(ChunkIndex):
         )
         return [ControlStats(*row) for row in rows]
 
-    def all_names(self) -> list[tuple[str, str | None]]:
-        out: list[tuple[str, str | None]] = []
-        for (names,) in self._db.execute("SELECT names FROM files"):
-            out.extend((n, v) for n, v in json.loads(names))
+    def all_names(self, exclude_collection: str | None = None) -> list[NameClaim]:
+        out: list[NameClaim] = []
+        rows = self._db.execute("SELECT source, names FROM files WHERE collection IS NOT ? ORDER BY collection, source",
+                                (exclude_collection,))
+        for source, names in rows:
+            out.extend(decode_names(source, names)[0])
         return out
 
     def iter_chunks(self) -> Iterator[Chunk]:
