@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analysis import content_words, detect_language
+from .analysis import analyze, content_words, detect_language, fold
+from .answering import answer_free, question_terms
 from .aspects import Aspect, aspects, detect_aspects, equivalents_in, search_text, vendor_dialects
 from .cells import Cell
 from .cnc.registry import Registry
@@ -12,11 +13,12 @@ from .config import Settings
 from .embeddings.resolve import choice_for_index
 from .embeddings.vectorizer import Vectorizer
 from .errors import UserError
-from .extraction import extract_aspect, extract_free
+from .extraction import extract_aspect
+from .facts import Ask, read_question, type_words
 from .generation.extractive import cell_answer, summarize, unresolved_message
 from .index.factory import open_current
 from .resolution import Resolution, resolve_names
-from .retrieval import QuerySpec, Retriever
+from .retrieval import Fused, QuerySpec, Retriever
 
 # Words that shape a question without saying what it is about.
 _QUESTION_WORDS = {"which", "what", "how", "who", "why", "when", "where", "doe", "does", "did", "can", "cual", "cuale",
@@ -81,19 +83,19 @@ class Engine:
         resolved = [(r, name) for r, res in resolutions.items() if (name := res.name) is not None]
         pairs = [(name, spec) for _, _, _, spec in rows for _, name in resolved]
         fused = iter(self.retriever.retrieve(pairs))
-        q_terms = self.question_terms(question, language) if question else set()
         out_rows = []
         for key, label, aspect, _spec in rows:
             cells: dict[str, dict[str, Any]] = {}
             found_by_name = {name: next(fused) for _, name in resolved}
+            free = self._answer_free(question, language, found_by_name) if key == "question" and question else {}
             for requested, resolution in resolutions.items():
                 if resolution.name is None:
                     cell = Cell.not_stated(language, unresolved_message(resolution, language))
+                elif key == "question":
+                    cell = free.get(resolution.name) or Cell.not_stated(language)
                 else:
                     candidates = found_by_name[resolution.name]
                     extracted = extract_aspect(aspect, candidates, self._dialect(resolution.name)) if aspect else None
-                    if extracted is None and key == "question":
-                        extracted = extract_free(q_terms, candidates)
                     cell = extracted or Cell.not_stated(language)
                     if extracted is not None:
                         cell.answer = cell_answer(cell, aspect, language)
@@ -126,6 +128,37 @@ class Engine:
     def _dialect(self, name: str) -> str | None:
         control = self.registry.controls.get(name)
         return vendor_dialects().get(control.vendor or "") if control else None
+
+    def _answer_free(self, question: str, language: str, pools: dict[str, list[Fused]]) -> dict[str, Cell | None]:
+        """A free question's cells: the fact that answers it, typed by what it asks (answering.py)."""
+        ask = read_question(question)
+        matched = [aspects()[k] for k in detect_aspects(question, language)] if aspects() else []
+        unit = matched[0].unit if matched and matched[0].kind == "number" else None
+        if unit and ask.kind in ("quantity", "text") and not ask.count:
+            ask = Ask("quantity", unit)  # the catalog knows the unit this aspect is stated in
+        expansions = [p for a in matched[:1] for qs in a.queries.values() for p in qs] + [
+            e for a in matched[:1] for e in a.evidence]
+        own = self.question_stems(question, language)
+        if ask.kind == "code":
+            own -= set(analyze(type_words(question), language))
+        names = frozenset(fold(w) for n in self.controls for w in n.split()) | frozenset(
+            fold(c.vendor) for c in self.registry.controls.values() if c.vendor)
+        terms = question_terms(own or self.question_stems(question, language), expansions, language, question, names)
+
+        def other_control(text: str, name: str) -> bool:
+            named = self.registry.matcher.names_in(text)
+            return bool(named) and name not in named
+
+        return answer_free(pools, terms, ask, language, other_control)
+
+    def question_stems(self, question: str, language: str) -> set[str]:
+        """The question's stemmed content terms, without control/vendor names and question words."""
+        spans = self.registry.matcher.find(question)
+        stripped = fold(question)
+        for start, end, _ in reversed(spans):
+            stripped = stripped[:start] + " " + stripped[end:]
+        drop = {t for w in self._name_words | _QUESTION_WORDS for t in analyze(w, language)}
+        return set(analyze(stripped, language)) - drop
 
     def question_terms(self, question: str, language: str) -> set[str]:
         """The question's content words, without the control and vendor names it mentions."""

@@ -51,7 +51,22 @@ def _models_agree(request: str, candidate: str) -> bool:
     )
 
 
+_VERSION_TAIL = re.compile(r"\s+(?:v(?:er(?:sion)?)?\.?\s*)?\d+(?:\.\d+)*[a-z]?$", re.IGNORECASE)
+
+
 def resolve_names(requested: list[str], indexed: list[str], registry: Registry) -> dict[str, Resolution]:
+    out = _resolve_names(requested, indexed, registry)
+    for request, resolution in out.items():
+        # "Marlin 2", "grbl 1.1": a version after the name of a control whose name has no model number.
+        stripped = _VERSION_TAIL.sub("", request)
+        if resolution.name is None and stripped != request and stripped.strip():
+            retry = _resolve_names([stripped], indexed, registry)[stripped]
+            if retry.name is not None and not re.search(r"\d", retry.name):
+                out[request] = Resolution(request, retry.name, [])
+    return out
+
+
+def _resolve_names(requested: list[str], indexed: list[str], registry: Registry) -> dict[str, Resolution]:
     out: dict[str, Resolution] = {}
     for request in requested:
         vendor = vendor_named(request)

@@ -55,7 +55,8 @@ def parse_number(text: str, language: str = "en") -> float:
             parts = s.split(sep)
             grouped = len(parts) > 2 or (len(parts[-1]) == 3 and parts[0] != "0")
             thousands_sep = "." if language == "es" else ","
-            if len(parts) > 2 or (grouped and sep == thousands_sep):
+            # "12.000 1/min" in an English text is twelve thousand: nobody writes three zero decimals.
+            if len(parts) > 2 or (grouped and (sep == thousands_sep or parts[-1] == "000")):
                 return float(s.replace(sep, ""))
             return float(s.replace(sep, "."))
     return float(s)
@@ -88,6 +89,57 @@ def quantities(text: str, language: str = "en") -> list[Quantity]:
             continue
         out.append(Quantity(match.group(0), value, display, pint_unit, match.start(), match.end()))
     return out
+
+
+# Any other unit written after a number, read by pint ("r/min", "msec", "GiB", "Nm", "kg", "V", "µm").
+_ANY_UNIT = re.compile(rf"(?<![\w.,])({NUMBER})\s?([A-Za-zµμ°º][\w/·\-⁻¹²³^°]{{0,9}})(?![\w/])", re.UNICODE)
+_SPELLINGS = [("⁻¹", "^-1"), ("²", "^2"), ("³", "^3"), ("·", "*"), ("μ", "µ"), ("º", "°"), ("msec", "ms"),
+              ("sec", "s"), ("Nm", "N*m"), ("r/min", "rpm"), ("U/min", "rpm"), ("rev/min", "rpm"), ("°", "degree")]
+# Units whose dimensions a CNC figure has; anything else after a number is a word, not a unit.
+_REFERENCE_UNITS = ("m", "s", "m/s", "1/min", "m/s^2", "kg", "degC", "A", "W", "J", "N", "V", "Pa")
+
+
+@lru_cache(maxsize=1)
+def _dimensions() -> frozenset[Any]:
+    return frozenset(_registry().Unit(u).dimensionality for u in _REFERENCE_UNITS)
+
+
+@lru_cache(maxsize=4096)
+def _pint_unit(spelling: str) -> str | None:
+    """The pint unit a spelling names, when it names one of a CNC figure's dimensions."""
+    from .analysis import STOPWORDS
+
+    if spelling.lower() in STOPWORDS["en"] | STOPWORDS["es"] or len(spelling) == 1 and spelling in "GMTSFHKXYZIJ":
+        return None
+    text = spelling
+    for old, new in _SPELLINGS:
+        text = text.replace(old, new)
+    try:
+        unit = _registry().Unit(text)
+    except Exception:  # pint raises many kinds of errors for a word that is no unit
+        return None
+    if unit.dimensionless:
+        # Angles and information (bytes, bits) are dimensionless to pint.
+        return text if text == "degree" or re.search(r"byte|bit", str(unit)) else None
+    return text if unit.dimensionality in _dimensions() else None
+
+
+def any_quantities(text: str, language: str = "en") -> list[Quantity]:
+    """Quantities with the units above, then with any unit pint knows of a CNC figure's dimensions."""
+    found = quantities(text, language)
+    taken = [(q.start, q.end) for q in found]
+    for match in _ANY_UNIT.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        pint_unit = _pint_unit(match.group(2))
+        if pint_unit is None:
+            continue
+        try:
+            value = parse_number(match.group(1), language)
+        except ValueError:
+            continue
+        found.append(Quantity(match.group(0), value, match.group(2), pint_unit, match.start(), match.end()))
+    return sorted(found, key=lambda q: q.start)
 
 
 def plain_numbers(text: str, language: str = "en") -> list[tuple[str, float, int]]:

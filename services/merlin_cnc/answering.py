@@ -1,0 +1,330 @@
+"""Answer a free question for one control from its retrieved passages: choose the fact that answers
+it and turn that fact into a cell typed by what the question asks for.
+
+Each candidate fact is scored by how much of the question it covers (question terms weighted by
+their rarity among the facts of this comparison, matched in both languages' stemming and by shared
+first letters across Spanish and English; a fact's label and heading count too), times how well it
+fits the kind of answer asked for (a quantity of the asked dimension, a verdict, a code), times the
+rank of its passage. The best fact answers when its score reaches ``FOUND_SCORE``; otherwise the
+cell is an honest "not stated". The aspect catalog, when a question matches one, only adds terms
+and a unit: it never decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .analysis import analyze, fold
+from .cells import Cell, Citation
+from .extraction import looks_like_nc_code
+from .facts import Ask, Fact, code_spans, code_tier, cognate, fact_terms, is_silent, split_facts, verdict_of
+from .glossary import alternatives
+from .retrieval import Fused
+from .units import any_quantities as quantities
+from .units import compatible, is_superseding, normalize, plain_numbers
+
+T = TypeVar("T")
+TOP_PASSAGES = 8
+# Calibrated on bench/sets/data (see README, "Answer quality"): below it a fact covers too little of
+# the question to be its answer.
+FOUND_SCORE = 0.38
+MIN_PRESENT_SHARE = 0.25
+_VERDICT_WORDS = {
+    "en": {"option": "Option", "standard": "Standard", "yes": "Yes", "no": "No"},
+    "es": {"option": "Opción", "standard": "De serie", "yes": "Sí", "no": "No"},
+}
+
+
+@dataclass
+class Candidate:
+    fact: Fact
+    fused: Fused
+    rank: int
+    terms: frozenset[str]
+    context: frozenset[str]  # the passage's title and headings
+    label: frozenset[str]
+    passage: frozenset[str] = frozenset()  # the rest of the passage the fact sits in
+    passage_codes: tuple[str, ...] = ()  # the codes the passage is about, most mentioned first
+
+
+@dataclass
+class QuestionTerms:
+    """The question's content terms (control names removed) and the catalog's expansions."""
+
+    own: set[str]
+    expansions: set[str]
+    language: str
+    present: set[str] = field(default_factory=set)  # the own terms some candidate fact uses
+    translations: dict[str, frozenset[str]] = field(default_factory=dict)  # from the glossary
+
+    names: frozenset[str] = frozenset()  # folded words of control and vendor names: never a code
+
+    def code_spans(self, text: str) -> list[tuple[str, int]]:
+        """The fact's codes of the most command-like kind it has, never a control's name."""
+        spans = [(code, pos) for code, pos in code_spans(text) if fold(code) not in self.names]
+        if not spans:
+            return []
+        best = min(code_tier(code) for code, _ in spans)
+        return [(code, pos) for code, pos in spans if code_tier(code) == best]
+
+    def hit(self, term: str, terms: frozenset[str]) -> bool:
+        """The term, or one of its translations, is among ``terms``."""
+        return _matches(term, terms) or any(t in terms for t in self.translations.get(term, ()))
+
+
+def candidates(fused: list[Fused]) -> list[Candidate]:
+    out = []
+    for rank, item in enumerate(fused[:TOP_PASSAGES]):
+        language = item.chunk.language
+        context = fact_terms(item.chunk.context, language)
+        passage = fact_terms(item.chunk.text, language)
+        passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}")
+        facts = split_facts(item.chunk.text)
+        if item.chunk.headings and facts:
+            # A section's title with its first statement ("G4 Dwell: pauses the program ...").
+            heading = item.chunk.headings[-1]
+            facts = (Fact(f"{heading}: {facts[0].text}", heading, facts[0].text), *facts)
+        for fact in facts:
+            label = fact_terms(fact.label, language) if fact.label else frozenset()
+            out.append(Candidate(fact, item, rank, fact_terms(fact.text, language), context, label, passage,
+                                 passage_codes))
+    return out
+
+
+def _main_codes(text: str) -> tuple[str, ...]:
+    """The codes a passage is about: those it names most (a G-code's reference page names it
+    throughout, and its sentences explain it without repeating it)."""
+    counts = Counter(code for code, _ in code_spans(text) if code_tier(code) < 2)
+    if not counts:
+        return ()
+    top = counts.most_common(1)[0][1]
+    return tuple(code for code, n in counts.most_common(3) if n >= max(2, top // 2))
+
+
+def idf(pools: list[list[Candidate]]) -> Callable[[str], float]:
+    """Rarity of a term among every fact of the comparison: a term in every fact tells nothing."""
+    facts = [c for pool in pools for c in pool]
+    df: Counter[str] = Counter(t for c in facts for t in c.terms | c.context)
+    n = max(1, len(facts))
+    return lambda term: math.log(1 + n / (1 + df.get(term, 0)))
+
+
+def _matches(term: str, terms: frozenset[str]) -> bool:
+    return term in terms or cognate(term, terms) or _inside_identifier(term, terms)
+
+
+def _inside_identifier(term: str, terms: frozenset[str]) -> bool:
+    """A word at the start of a compound identifier (``baud`` in ``BAUDRATE``), or a short form of
+    the word (``info`` for ``inform``)."""
+    if len(term) < 4 or term.isdigit():
+        return False
+    return any(
+        (len(t) > len(term) + 2 and t.startswith(term)) or (4 <= len(t) < len(term) and term.startswith(t))
+        for t in terms
+    )
+
+
+def coverage(c: Candidate, q: QuestionTerms, weight: Callable[[str], float]) -> float:
+    """The share of the question's terms the fact states (of those any candidate fact uses: a
+    Spanish question's words that no English passage has cannot tell passages apart)."""
+    total = sum(weight(t) for t in q.present) or 1.0
+    got = 0.0
+    for t in q.present:
+        if q.hit(t, c.label):
+            got += 1.2 * weight(t)
+        elif q.hit(t, c.terms):
+            got += weight(t)
+        elif q.hit(t, c.context):
+            got += 0.5 * weight(t)
+        elif q.hit(t, c.passage):
+            got += 0.3 * weight(t)  # said elsewhere in the passage: the topic the fact belongs to
+    extra = sum(weight(t) for t in q.expansions - q.own if t in c.terms or t in c.label)
+    return min(1.0, (got + 0.5 * extra) / total)
+
+
+_COMPOUND = re.compile(r"[-‑]\s?[^\W\d]")  # "5-axis", "3-D": a number that describes, not counts
+_MODEL_WORD = re.compile(r"\b[A-Z]{2,}[\s-]$")  # "TNC 640", "OSP-P300": a model number
+
+
+def counts_in(text: str, language: str) -> list[tuple[str, float, int]]:
+    """The numbers of ``text`` that can be a count: not part of a compound ("5-axis") or a model
+    name ("TNC 640")."""
+    out = []
+    for stated, value, pos in plain_numbers(text, language):
+        end = pos + len(stated)
+        if _COMPOUND.match(text, end) or _MODEL_WORD.search(text[max(0, pos - 12) : pos]):
+            continue
+        out.append((stated, value, pos))
+    return out
+
+
+def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
+    text = c.fact.text
+    nc_line = c.fused.chunk.doc_type == "nc" or looks_like_nc_code(text)
+    if ask.kind == "quantity":
+        if nc_line:
+            return 0.2
+        language = c.fused.chunk.language
+        if ask.dimension and any(compatible(qt.pint_unit, ask.dimension) for qt in quantities(c.fact.value, language)):
+            return 1.0
+        if ask.count:
+            numbers = counts_in(c.fact.value, language)
+            if not numbers:
+                return 0.25
+            # A count sits next to what it counts ("up to 16 joints"), or under a label naming it.
+            anchors = _anchors(c.fact.text, q, language) if q else []
+            offset = c.fact.text.find(c.fact.value) if c.fact.value in c.fact.text else 0
+            close = any(abs(offset + pos - a) <= 30 for _, _, pos in numbers for a in anchors)
+            labelled = q is not None and c.fact.label is not None and any(q.hit(t, c.label) for t in q.present)
+            return 0.9 if close or labelled else 0.5
+        if quantities(c.fact.value, language) or plain_numbers(c.fact.value, language):
+            return 0.85 if not ask.dimension else 0.6
+        return 0.25
+    if ask.kind == "verdict":
+        return (1.0 if verdict_of(text) else 0.75) * (0.5 if nc_line else 1.0)
+    if ask.kind == "code":
+        own = q.code_spans(c.fact.value) if q else code_spans(c.fact.value)
+        return 1.0 if own else 0.8 if c.passage_codes else 0.45
+    return 0.5 if nc_line else 1.0
+
+
+def best_fact(
+    pool: list[Candidate], q: QuestionTerms, ask: Ask, weight: Callable[[str], float],
+    other_control: Callable[[str], bool],
+) -> tuple[float, Candidate] | None:
+    best: tuple[float, Candidate] | None = None
+    for c in pool:
+        s = coverage(c, q, weight) * fit(c, ask, q) * (1.0 - 0.03 * c.rank)
+        if other_control(c.fact.text):
+            s *= 0.4  # a figure quoted for another control is not this control's
+        if best is None or s > best[0]:
+            best = (s, c)
+    return best
+
+
+def citation(c: Candidate) -> Citation:
+    chunk = c.fused.chunk
+    snippet = c.fact.text if len(c.fact.text) <= 300 else c.fact.text[:297] + "..."
+    return Citation(chunk.source, chunk.locator, snippet, chunk.chunk_id, round(c.fused.score, 5))
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+def _anchors(text: str, q: QuestionTerms, language: str, weight: Callable[[str], float] | None = None) -> list[int]:
+    """Where the fact's words that the question asks about sit; with ``weight``, only its rarest
+    asked-about words ("cancels" in "which command cancels the tilted plane")."""
+    hits: list[tuple[int, str]] = []
+    for match in _WORDS.finditer(text):
+        stems = frozenset(analyze(match.group(0), language)) | frozenset(analyze(match.group(0), "en"))
+        term = next((t for t in q.present | q.expansions if q.hit(t, stems)), None)
+        if term is not None:
+            hits.append((match.start(), term))
+    if weight is None or not hits:
+        return [pos for pos, _ in hits]
+    top = max(weight(t) for _, t in hits)
+    return [pos for pos, t in hits if weight(t) >= 0.8 * top]
+
+
+def _nearest(items: list[T], positions: list[int], anchors: list[int]) -> list[T]:
+    """``items`` (at ``positions``) ordered by their distance to what the question asks about."""
+    if not anchors:
+        return items
+    distance = [min(abs(p - a) for a in anchors) for p in positions]
+    order = sorted(range(len(items)), key=lambda i: (distance[i], i))
+    return [items[i] for i in order]
+
+
+def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:
+    fact, chunk_language = c.fact, c.fused.chunk.language
+    anchors = _anchors(fact.text, q, chunk_language, weight)
+    offset = fact.text.find(fact.value) if fact.value in fact.text else 0
+    cited = [citation(c)]
+    if ask.kind == "quantity":
+        found = quantities(fact.value, chunk_language)
+        fitting = [x for x in found if ask.dimension is None or compatible(x.pint_unit, ask.dimension)]
+        if fitting and not ask.count:
+            if is_superseding(fact.text):
+                chosen = fitting[-1]
+            else:
+                chosen = _nearest(fitting, [offset + x.start for x in fitting], anchors)[0]
+            target = ask.dimension or chosen.pint_unit
+            converted = normalize(chosen.value, chosen.pint_unit, target)
+            normalized: dict[str, object] | None = None
+            if converted is not None:
+                normalized = {"value": converted, "unit": target}
+            return Cell(chosen.stated, chosen.stated, chosen.unit, normalized, True, cited)
+        numbers = counts_in(fact.value, chunk_language)
+        if numbers:
+            if is_superseding(fact.text):
+                stated, number, _ = numbers[-1]
+            else:
+                stated, number, _ = _nearest(numbers, [offset + n[2] for n in numbers], anchors)[0]
+            return Cell(_short(fact.value, 120), stated, None, {"value": number, "unit": "count"}, True, cited)
+    if ask.kind == "verdict":
+        verdict = verdict_of(fact.text)
+        if verdict:
+            word = _VERDICT_WORDS.get(language, _VERDICT_WORDS["en"])[verdict]
+            return Cell(_short(f"{word}: {fact.text}"), verdict, None, None, True, cited)
+    if ask.kind == "code":
+        spans = q.code_spans(fact.value) or q.code_spans(fact.text)
+        if spans:
+            base = offset if code_spans(fact.value) else 0
+            near = _nearest([code for code, _ in spans], [base + p for _, p in spans], anchors)
+            codes = list(dict.fromkeys(near))[:3]
+            value = ", ".join(codes)
+            return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
+        if c.passage_codes:
+            value = ", ".join(c.passage_codes)
+            return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
+    return Cell(_short(fact.value if fact.label else fact.text), _short(fact.value, 120), None, None, True, cited)
+
+
+def question_terms(
+    own: set[str], expansions: list[str], language: str, question: str = "", names: frozenset[str] = frozenset()
+) -> QuestionTerms:
+    extra: set[str] = set()
+    for text in expansions:
+        extra.update(analyze(text, "en"))
+        extra.update(analyze(text, "es"))
+    translations = alternatives(question, language) if question else {}
+    return QuestionTerms(own, extra, language, translations=translations, names=names)
+
+
+def answer_free(
+    pools: dict[str, list[Fused]], q: QuestionTerms, ask: Ask, language: str,
+    other_control: Callable[[str, str], bool], threshold: float | None = None,
+    scores: dict[str, float] | None = None,
+) -> dict[str, Cell | None]:
+    """The cell for each control (None: not stated), from its fused passages; ``scores`` receives
+    each control's best fact score (for calibration)."""
+    threshold = FOUND_SCORE if threshold is None else threshold
+    facts = {name: candidates(fused) for name, fused in pools.items()}
+    weight = idf(list(facts.values()))
+    vocabulary = frozenset(t for pool in facts.values() for c in pool for t in c.terms | c.context)
+    q.present = {t for t in q.own if q.hit(t, vocabulary)}
+    # A question most of whose words no passage uses is about something the documents do not cover.
+    share = sum(weight(t) for t in q.present) / (sum(weight(t) for t in q.own) or 1.0)
+    out: dict[str, Cell | None] = {}
+    for name, pool in facts.items():
+        answerable = q.present and share >= MIN_PRESENT_SHARE
+        best = best_fact(pool, q, ask, weight, _bound(other_control, name)) if answerable else None
+        if scores is not None:
+            scores[name] = best[0] if best else 0.0
+        # A best fact that says itself it states nothing ("Max. axes: not stated") means not stated.
+        stated = best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
+        out[name] = make_cell(best[1], ask, language, q, weight) if best and stated else None
+    return out
+
+
+def _bound(other_control: Callable[[str, str], bool], name: str) -> Callable[[str], bool]:
+    return lambda text: other_control(text, name)

@@ -1,0 +1,234 @@
+"""Atomic facts of a passage, and what a question asks for.
+
+A passage is split into facts, each a statement that can answer a question on its own: a table
+row's field with its label, a ``label: value`` line, a FAQ's answer joined to its question (on the
+same line or the next), or a sentence. A question is read once into what it asks for: a quantity
+(with the dimension it names, if any), a verdict (yes / no / standard / option), a command or code,
+a name, or a free text. Both are language-general: nothing here knows a particular control,
+document or field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .analysis import analyze, fold
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡(\"'])")
+_LABELLED = re.compile(r"^\s*([^:=]{2,80}?)\s*[:=]\s+(\S.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str  # the statement as cited
+    label: str | None  # a field / key / FAQ question, when the statement has one
+    value: str  # what the statement says of its label (the whole text when it has none)
+
+
+def _clean(line: str) -> str:
+    return _BULLET.sub("", line.strip().strip("|").strip())
+
+
+@lru_cache(maxsize=8192)
+def split_facts(text: str) -> tuple[Fact, ...]:
+    """The facts of a passage, in order."""
+    lines = [_clean(ln) for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    out: list[Fact] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.endswith("?") and nxt is not None and not nxt.endswith("?"):
+            # A FAQ: the answer on the next line, read with its question.
+            out.append(Fact(f"{line} {nxt}", line, nxt))
+            i += 2
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled and not labelled.group(1).strip().endswith(("http", "https")):
+            label, value = labelled.group(1).strip(), labelled.group(2).strip()
+            out.append(Fact(line, label, value))
+        else:
+            pieces = _SENTENCE.split(line) if len(line) > 160 else [line]
+            for piece in pieces:
+                piece = piece.strip()
+                if "?" in piece[:-1] and piece.count("?") == 1 and not piece.endswith("?"):
+                    question, answer = piece.split("?", 1)
+                    out.append(Fact(piece, question + "?", answer.strip()))
+                elif piece:
+                    out.append(Fact(piece, None, piece))
+        i += 1
+    return tuple(out)
+
+
+# --- what a question asks for -------------------------------------------------------------------
+
+_CODE_Q = re.compile(
+    r"\b(g-?codes?|m-?codes?|codes?|c[oó]digos?|commands?|comandos?|instructions?|instrucci[oó]n\w*|cycles?|"
+    r"ciclos?|syntax|sintaxis|keywords?|palabras? clave|functions? (?:code|call)|programm?ed|programa(?:r|d[oa]|n)?|"
+    r"se programa|is written|se escribe|word|palabra)\b",
+    re.IGNORECASE,
+)
+_QUANTITY_Q = re.compile(
+    r"\b(how (?:many|much|fast|long|big|large|far|high|low)|cu[aá]nt[oa]s?|"
+    r"what (?:is|are) the (?:max(?:imum)?|min(?:imum)?|number|size|speed|rate|time|resolution|capacity|range)|"
+    r"maximum|minimum|m[aá]xim[oa]|m[ií]nim[oa]|"
+    r"number of|n[uú]mero (?:de|m[aá]ximo)|capacity|capacidad|rate|tasa|velocidad|speed|resolution|resoluci[oó]n|"
+    r"limit|l[ií]mite|size|tama[nñ]o|default|por defecto|baud)\b",
+    re.IGNORECASE,
+)
+_VERDICT_Q = re.compile(
+    r"^\s*[¿¡]?\s*(does|do|is|are|can|has|have|will|was|were|tiene|tienen|admite|admiten|soporta|soportan|"
+    r"permite|permiten|incluye|incluyen|es|son|est[aá]|puede|pueden|hay|lleva|dispone|trae|ofrece|existe)\b"
+    r"|\b(standard or (?:an )?option(?:al)?|option(?:al)? or standard|de serie o opcional|opcional o de serie|"
+    r"est[aá]ndar u? ?opcional|is it (?:standard|optional|supported|included))\b",
+    re.IGNORECASE,
+)
+_NAME_Q = re.compile(
+    r"\b(which|what|qu[eé]|cu[aá]l(?:es)?)\b.*\b(operating system|sistema operativo|os|version|versi[oó]n|"
+    r"vendor|manufacturer|fabricante|proveedor|maker|brand|marca|licen[cs]e|licencia|protocol|protocolo|"
+    r"interfaces?|interfa(?:z|ces)|bus|fieldbus|language|lenguaje|idiomas?|platform|plataforma|processor|"
+    r"procesador|cpu|board|placa|software|firmware|name|nombre|network|red|connection|conexi[oó]n|hmi)\b",
+    re.IGNORECASE,
+)
+
+# Nouns that name a physical dimension, as pint names it: what a quantity question measures.
+_DIMENSIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(spindle speed|rotational|rpm|revoluciones|velocidad (?:del )?husillo|rotaci[oó]n|"
+                r"speed of the spindle|husillo)\b", re.I), "1/min"),
+    (re.compile(r"\b(feed|avance|rapid|r[aá]pido|traverse|desplazamiento|velocity|velocidad|feedrate|"
+                r"jog)\b", re.I), "m/min"),
+    (re.compile(r"\b(power|potencia)\b", re.I), "kW"),
+    (re.compile(r"\b(memory|memoria|storage|almacenamiento|ram|disk|disco|flash|buffer size)\b", re.I), "MB"),
+    (re.compile(r"\b(temperature|temperatura)\b", re.I), "degC"),
+    (re.compile(r"\b(time|tiempo|cycle time|latency|latencia|duration|duraci[oó]n|period|periodo|"
+                r"interval|intervalo)\b", re.I), "ms"),
+    (re.compile(r"\b(voltage|tensi[oó]n|voltaje)\b", re.I), "V"),
+    (re.compile(r"\b(current|corriente)\b", re.I), "A"),
+    (re.compile(r"\b(weight|peso|mass|masa)\b", re.I), "kg"),
+    (re.compile(r"\b(frequency|frecuencia)\b", re.I), "Hz"),
+    (re.compile(r"\b(resolution|resoluci[oó]n|precision|precisi[oó]n|accuracy|exactitud|travel|recorrido|"
+                r"stroke|carrera|length|longitud|diameter|di[aá]metro)\b",
+                re.I), "mm"),
+]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a question asks for."""
+
+    kind: str  # "quantity" | "verdict" | "code" | "name" | "text"
+    dimension: str | None = None  # pint unit whose dimension a quantity answer must have
+    count: bool = False  # "how many": a bare count is an answer
+
+
+@lru_cache(maxsize=1024)
+def read_question(question: str) -> Ask:
+    text = question.strip()
+    count = bool(re.search(r"\b(how many|cu[aá]nt[oa]s|number of|n[uú]mero de)\b", text, re.I))
+    if _VERDICT_Q.search(text):
+        return Ask("verdict")
+    if _CODE_Q.search(text) and not count:
+        return Ask("code")
+    dimension = None if count else next((unit for pattern, unit in _DIMENSIONS if pattern.search(text)), None)
+    if count or _QUANTITY_Q.search(text) or (dimension and not _NAME_Q.search(text)):
+        return Ask("quantity", dimension, count)
+    if _NAME_Q.search(text):
+        return Ask("name")
+    return Ask("text")
+
+
+# --- verdicts ----------------------------------------------------------------------------------
+
+_OPTION = re.compile(r"\b(option(?:al)?|opci[oó]n(?:al)?|opcional(?:es)?|licen[cs]ed?|licencia|extra[- ]cost|"
+                     r"add-?on|paid|de pago|not (?:included|standard)|requires?|requiere|needs|necesita)\b", re.I)
+_STANDARD = re.compile(r"\b(standard|est[aá]ndar|de serie|included|incluid[oa]s?|built[- ]in|integrad[oa]|"
+                       r"by default|por defecto|always|siempre|native(?:ly)?|nativ[oa])\b", re.I)
+_NO = re.compile(r"\b(no|not|cannot|can't|doesn't|does not|isn't|is not|never|nunca|unsupported|"
+                 r"not supported|no soporta|no admite|no es posible|sin)\b", re.I)
+_YES = re.compile(r"\b(yes|s[ií]|supports?|supported|soporta|admite|permite|allows?|available|disponible|"
+                  r"provides?|ofrece|includes?|incluye|can|puede|enabled|habilitad[oa]|activ[oa])\b", re.I)
+
+
+def verdict_of(text: str) -> str | None:
+    """``option``, ``standard``, ``no`` or ``yes`` as a statement puts it; None when it says none."""
+    if _OPTION.search(text):
+        return "option"
+    if _STANDARD.search(text):
+        return "standard"
+    if _NO.search(text):
+        return "no"
+    if _YES.search(text):
+        return "yes"
+    return None
+
+
+# --- codes -------------------------------------------------------------------------------------
+
+CODE = re.compile(
+    r"(?<![\w#$])(?:[GM]\d{1,3}(?:\.\d{1,2})?(?:\s*[-–]\s*[GM]\d{1,3}(?:\.\d{1,2})?|\s*[A-Z]\d+)?|[A-Z][A-Z0-9_]*\d+[A-Z0-9_]*(?:\([^)]{0,30}\))?|"
+    r"#\d+(?:\s*(?:-|–|to|a|\.\.)\s*#?\d+)?|\$[A-Z$#][\w.]*|[A-Z]{2,}(?:[ _][A-Z]{2,})+|[A-Z]{4,}\b|[A-Z]\d?_[A-Z_]+|"
+    r"[a-z]+_[a-z_]+)(?![\w])"
+)
+_MARKUP = re.compile(r"[`*]+")
+
+
+def code_spans(text: str) -> list[tuple[str, int]]:
+    """Command-like tokens with their positions: NC words with their address (``G68.2``, ``M98 P``),
+    ranges (``G54-G59``, ``#100-#499``), cycles (``CYCLE800``), system variables, upper-case
+    keywords, snake_case settings."""
+    plain = _MARKUP.sub(" ", text)
+    return [(m.group(0).strip(), m.start()) for m in CODE.finditer(plain) if len(m.group(0).strip()) >= 2]
+
+
+_NC_WORD = re.compile(r"^(?:[GM]\d|#\d|\$|CYCLE\d|CYCL |[A-Z]{2,}\s[A-Z]{2,})")
+
+
+def code_tier(code: str) -> int:
+    """How surely a token is a command: 0 NC words, parameters, cycles and multi-word commands
+    (``G68.2``, ``#100``, ``$H``, ``CYCLE800``, ``PLANE RESET``); 1 identifiers with digits or
+    underscores (``Q1999``, ``max_velocity``); 2 other upper-case words (``TRAORI``), which are as
+    often a product's name as a command."""
+    if _NC_WORD.match(code):
+        return 0
+    if re.search(r"[\d_(]", code):
+        return 1
+    return 2
+
+
+def codes_in(text: str) -> list[str]:
+    return list(dict.fromkeys(code for code, _ in code_spans(text)))
+
+
+def type_words(question: str) -> str:
+    """The words that say a code is asked for ("which G-code", "qué comando"): the answer's type,
+    not its topic."""
+    return " ".join(m.group(0) for m in _CODE_Q.finditer(question))
+
+
+_SILENT = re.compile(
+    r"^\W*(not (?:stated|published|specified|documented|available|applicable|given|listed)|n/?a|none stated|"
+    r"unknown|tbd|no consta|no publicad[oa]|no indicad[oa]|sin datos|desconocid[oa]|[-–—?]+)\b",
+    re.IGNORECASE,
+)
+
+
+def is_silent(value: str) -> bool:
+    """A field the document itself leaves empty ("not stated in our sources", "n/a", "—")."""
+    return bool(_SILENT.match(value.strip())) or not value.strip(" -–—")
+
+
+def fact_terms(text: str, language: str) -> frozenset[str]:
+    """A fact's terms in both languages' stemming, and folded whole words (for cognates)."""
+    return frozenset(analyze(text, language)) | frozenset(analyze(text, "en" if language == "es" else "es"))
+
+
+def cognate(term: str, terms: frozenset[str]) -> bool:
+    """A term shared across Spanish and English by its first letters (``interpol``, ``veloc``)."""
+    if len(term) < 5 or term.isdigit():
+        return False
+    stem = fold(term)[:5]
+    return any(len(t) >= 5 and t[:5] == stem for t in terms)

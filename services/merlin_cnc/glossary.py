@@ -1,0 +1,49 @@
+"""The bilingual glossary (``catalog/glossary.yaml``): the other language's words for a question's words.
+
+A Spanish question over English documents ("¿cuántos ejes?" / "axes") shares no word with its
+answer unless it is translated; each glossary form found in the question gives its terms the
+terms of the other language's forms as alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .analysis import analyze, fold
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    text = resources.files("merlin_cnc").joinpath("catalog/glossary.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    out = []
+    for spanish, english in data["terms"]:
+        out.append((tuple(f.strip() for f in spanish.split("|")), tuple(f.strip() for f in english.split("|"))))
+    return tuple(out)
+
+
+def _found(form: str, folded_text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(fold(form))}(?![a-z0-9])", folded_text) is not None
+
+
+@lru_cache(maxsize=1024)
+def alternatives(question: str, language: str) -> dict[str, frozenset[str]]:
+    """``{question term: terms of its translations}`` for the glossary forms the question uses."""
+    folded = fold(question)
+    out: dict[str, set[str]] = {}
+    for spanish, english in _entries():
+        directions = ((spanish, english, "es", "en"), (english, spanish, "en", "es"))
+        for own, other, own_language, other_language in directions:
+            used = [f for f in own if _found(f, folded)]
+            if not used:
+                continue
+            translated = {t for f in other for t in analyze(f, other_language)} | {
+                t for f in other for t in analyze(f, language)}
+            for form in used:
+                for term in set(analyze(form, language)) | set(analyze(form, own_language)):
+                    out.setdefault(term, set()).update(translated)
+    return {term: frozenset(alts) for term, alts in out.items()}

@@ -1,0 +1,58 @@
+"""Facts of a passage and what a question asks for (merlin_cnc.facts): pure logic, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from merlin_cnc.facts import Fact, codes_in, read_question, split_facts, verdict_of
+from merlin_cnc.units import any_quantities
+
+
+def test_a_faq_answer_on_the_next_line_is_read_with_its_question() -> None:
+    facts = split_facts("What is the block time?\nThe control processes 1,000 blocks per second.\nOther: 5")
+    assert facts[0] == Fact("What is the block time? The control processes 1,000 blocks per second.",
+                            "What is the block time?", "The control processes 1,000 blocks per second.")
+    assert facts[1] == Fact("Other: 5", "Other", "5")
+
+
+def test_label_value_lines_and_long_lines_split_into_sentences() -> None:
+    text = "max_spindle_rpm: 12000\n" + "The spindle turns fast. " * 8 + "Rapid traverse is 40 m/min."
+    facts = split_facts(text)
+    assert facts[0].label == "max_spindle_rpm" and facts[0].value == "12000"
+    assert facts[-1].text == "Rapid traverse is 40 m/min."
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "dimension"),
+    [("What is the maximum spindle speed?", "quantity", "1/min"),
+     ("¿Cuál es la velocidad máxima de avance rápido?", "quantity", "m/min"),
+     ("How many axes can it control?", "quantity", None),
+     ("Is tool radius compensation standard or optional?", "verdict", None),
+     ("¿Admite programación conversacional?", "verdict", None),
+     ("Which G-code selects inch units?", "code", None),
+     ("¿Cómo se programa una espera?", "code", None),
+     ("Which operating system does it run?", "name", None),
+     ("Describe the thermal compensation.", "text", None)],
+)
+def test_what_a_question_asks_for(question: str, kind: str, dimension: str | None) -> None:
+    ask = read_question(question)
+    assert (ask.kind, ask.dimension) == (kind, dimension)
+
+
+def test_verdicts_say_option_before_yes() -> None:
+    assert verdict_of("TCPM is a software option (licence required).") == "option"
+    assert verdict_of("Rigid tapping is standard on every model.") == "standard"
+    assert verdict_of("The control does not support NURBS.") == "no"
+    assert verdict_of("It supports Ethernet/IP.") == "yes"
+    assert verdict_of("Memory: 2 GB") is None
+
+
+def test_codes_are_whole_commands() -> None:
+    assert codes_in("Local variables #1-#33, common #100-#499 (`$H` homes)") == ["#1-#33", "#100-#499", "$H"]
+    assert codes_in("Call M98 P1000 or CYCLE800() then G68.2") == ["M98 P1000", "CYCLE800()", "G68.2"]
+
+
+def test_units_pint_knows_are_read_whatever_their_spelling() -> None:
+    found = {(q.value, q.pint_unit) for q in any_quantities("24000 r/min, 5 msec, 4 GiB, 35 Nm, 12.000 1/min")}
+    assert found == {(24000.0, "rpm"), (5.0, "ms"), (4.0, "GiB"), (35.0, "N*m"), (12000.0, "1/min")}
+    assert any_quantities("5 axes, spindle duty S1 and S6, 3 G") == []
