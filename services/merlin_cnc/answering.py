@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .analysis import analyze, fold
-from .cells import Cell, Citation
+from .cells import Cell, Citation, machine_data_cell
 from .extraction import looks_like_nc_code
 from .facts import Ask, Fact, code_spans, code_tier, cognate, fact_terms, is_silent, split_facts, verdict_of
 from .glossary import alternatives
@@ -193,6 +193,10 @@ def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
     return 0.5 if nc_line else 1.0
 
 
+def is_machine_data(c: Candidate) -> bool:
+    return c.fused.chunk.extra.get("subject") == "machine"
+
+
 def best_fact(
     pool: list[Candidate], q: QuestionTerms, ask: Ask, weight: Callable[[str], float],
     other_control: Callable[[str], bool],
@@ -322,6 +326,10 @@ def answer_free(
             scores[name] = best[0] if best else 0.0
         # A best fact that says itself it states nothing ("Max. axes: not stated") means not stated.
         stated = best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
+        if best and stated and ask.kind == "quantity" and is_machine_data(best[1]):
+            # A machine's figure is not its control's specification: say what the documents give.
+            out[name] = machine_data_cell(make_cell(best[1], ask, language, q, weight), language)
+            continue
         out[name] = make_cell(best[1], ask, language, q, weight) if best and stated else None
     return out
 

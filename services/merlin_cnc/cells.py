@@ -41,3 +41,15 @@ class Cell:
     @classmethod
     def not_stated(cls, language: str, why: str | None = None) -> Cell:
         return cls(why or NOT_STATED.get(language, NOT_STATED["en"]))
+
+
+_MACHINE_NOTE = {"en": "Not stated for the control; the documents give machine data: {value} ({source}).",
+                 "es": "No consta para el control; los documentos dan un dato de máquina: {value} ({source})."}
+
+
+def machine_data_cell(cell: Cell, language: str) -> Cell:
+    """A "not stated" cell that says which machine figure the documents give instead, and cites it:
+    a machine's nameplate figure is not its control's specification."""
+    note = _MACHINE_NOTE.get(language, _MACHINE_NOTE["en"])
+    answer = note.format(value=cell.value or cell.answer, source=cell.citations[0].source)
+    return Cell(answer, None, None, None, False, cell.citations)

@@ -95,9 +95,10 @@ class Engine:
                     cell = free.get(resolution.name) or Cell.not_stated(language)
                 else:
                     candidates = found_by_name[resolution.name]
-                    extracted = extract_aspect(aspect, candidates, self._dialect(resolution.name)) if aspect else None
+                    extracted = (extract_aspect(aspect, candidates, self._dialect(resolution.name), language)
+                                 if aspect else None)
                     cell = extracted or Cell.not_stated(language)
-                    if extracted is not None:
+                    if extracted is not None and extracted.found:
                         cell.answer = cell_answer(cell, aspect, language)
                 cells[requested] = cell.to_json()
             out_rows.append({"aspect": key, "label": label, "cells": cells})

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from .analysis import analyze, content_words
 from .aspects import Aspect, aspect_codes, code_terms, foreign_codes
-from .cells import Cell, Citation
+from .cells import Cell, Citation, machine_data_cell
 from .retrieval import Fused
 from .units import compatible, is_superseding, normalize, plain_numbers, quantities
 
@@ -276,13 +276,23 @@ def _text_cell(aspect: Aspect, lines: list[Line]) -> Cell | None:
     )
 
 
-def extract_aspect(aspect: Aspect, candidates: list[Fused], dialect: str | None = None) -> Cell | None:
+def _is_machine(line: Line) -> bool:
+    return line.fused.chunk.extra.get("subject") == "machine"
+
+
+def extract_aspect(
+    aspect: Aspect, candidates: list[Fused], dialect: str | None = None, language: str = "en"
+) -> Cell | None:
     """The cell for ``aspect`` from a control's fused candidates, or None when nothing supports one."""
     lines = evidence_lines(aspect, candidates)
-    if aspect.kind == "number":
-        return _number_cell(aspect, lines)
-    if aspect.kind == "count":
-        return _count_cell(aspect, lines)
+    if aspect.kind in ("number", "count"):
+        # A figure of a machine that uses the control is no specification of the control.
+        finder = _number_cell if aspect.kind == "number" else _count_cell
+        own = finder(aspect, [ln for ln in lines if not _is_machine(ln)])
+        if own is not None:
+            return own
+        machine = finder(aspect, [ln for ln in lines if _is_machine(ln)])
+        return machine_data_cell(machine, language) if machine is not None else None
     if aspect.kind == "code":
         return _code_cell(aspect, lines, dialect)
     return _text_cell(aspect, lines)

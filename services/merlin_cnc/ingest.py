@@ -18,6 +18,7 @@ from .chunking import Chunk, chunk_document
 from .cnc.attribution import attribute
 from .cnc.discovery import DocumentNames, discover
 from .cnc.registry import Registry
+from .cnc.subject import mark_subjects
 from .config import Settings
 from .documents import ParsedDocument, ParseError, parse_file
 from .embeddings.resolve import ModelChoice, resolve_model
@@ -211,6 +212,7 @@ def _write(
             limit,
             id_salt=collection,
         )
+        mark_subjects(item.doc, chunks, registry)
         per_file.append((item, chunks))
     total = sum(len(c) for _, c in per_file)
     if progress:

@@ -67,15 +67,21 @@ def test_units_are_normalised_and_the_winner_is_named(kb: MerlinRunner) -> None:
     assert tnc["normalized"] == {"value": 0.5, "unit": "ms"}
     assert "1000" in haas["value"] and haas["normalized"] == {"value": 1.0, "unit": "ms"}
     assert "HEIDENHAIN TNC 640 is lowest" in result["summary"]
+    # The only spindle power in Haas's folder is the VF-2's nameplate: machine data, not the control's.
     power = cell(result, "spindle_power", "Haas")
-    assert power["unit"] == "HP" and abs(power["normalized"]["value"] - 22.37) < 0.01
+    assert power["found"] is False and "machine data" in power["answer"], power
+    assert [c["source"] for c in power["citations"]] == ["haas-ngc/shop-notes-vf2.md"]
     assert cell(result, "spindle_power", "TNC 640")["found"] is False
 
 
-def test_superseded_values_resolve_to_the_current_one(kb: MerlinRunner) -> None:
+def test_superseded_machine_values_resolve_to_the_current_one_and_stay_machine_data(kb: MerlinRunner) -> None:
     result = compare(kb, ["828D"], ["max_feed_rate"])
     feed = cell(result, "max_feed_rate", "828D")
-    assert feed["found"] and feed["normalized"] == {"value": 36.0, "unit": "m/min"}, feed
+    # The MX-500 release notes raise the machine's feed from 30 to 36 m/min: the current figure,
+    # shown as the machine's, never as the 828D's specification.
+    assert feed["found"] is False and "36 m/min" in feed["answer"], feed
+    assert feed["citations"][0]["source"] in {"sinumerik-828d/mx500-release-notes.md", "shared/machine-park.xlsx",
+                                              "sinumerik-828d/notas-de-aplicacion.txt"}
 
 
 def test_facts_the_documents_do_not_state_are_not_invented(kb: MerlinRunner) -> None:

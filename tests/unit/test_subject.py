@@ -1,0 +1,38 @@
+"""Which documents, sections and rows are about a machine rather than its control."""
+
+from __future__ import annotations
+
+import pytest
+
+from merlin_cnc.chunking import Chunk
+from merlin_cnc.cnc.registry import Registry
+from merlin_cnc.cnc.subject import document_subject, mark_subjects, row_subject
+from merlin_cnc.documents.markdown import parse_markdown
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [("Haas VF-2 with Next Generation Control — Shop notes", "machine"),
+     ("Fresadora FM-1200 con CNC Fagor 8065 — Notas", "machine"),
+     ("MX-500 vertical machining centre with SINUMERIK 828D", "machine"),
+     ("5-axis machining with the TNC 640", None),
+     ("SINUMERIK 840D sl with ShopMill", None),
+     ("Acme NX-9 datasheet", None)],
+)
+def test_document_subject_from_its_title(title: str, subject: str | None) -> None:
+    assert document_subject(parse_markdown("a.md", f"# {title}\n\nText.\n"), Registry()) == subject
+
+
+def test_a_document_that_says_it_holds_machine_data() -> None:
+    doc = parse_markdown("a.md", "# Cell 3 notes\n\nAll values are our own machine data (nameplate).\n")
+    assert document_subject(doc, Registry()) == "machine"
+
+
+def test_machine_rows_and_sections() -> None:
+    assert row_subject({"machine": "VF-2", "control": "Haas NGC", "spindle_max_rpm": "8100"}) == "machine"
+    assert row_subject({"control": "Haas NGC", "max_axes": "5"}) is None
+    doc = parse_markdown("a.md", "# Acme NX-9 datasheet\n\nText.\n")
+    section = Chunk("c1", "a.md", "line 1", "Rapid: 36 m/min", ("Reference values (machine data)",))
+    spec = Chunk("c2", "a.md", "line 2", "Max axes: 8", ("Specification",))
+    mark_subjects(doc, [section, spec], Registry())
+    assert section.extra == {"subject": "machine"} and spec.extra == {}
