@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from merlin_cnc.cnc.names import name_key
 from merlin_cnc.scanning import scan
 from tests.conftest import DATA, MerlinRunner
 
@@ -153,3 +154,16 @@ def test_packaged_minilm_fallback_is_announced(merlin: MerlinRunner, tmp_path: P
     assert "HF_HUB_OFFLINE" in report["embedding_note"]
     assert "warning" in run.stderr and "all-MiniLM-L6-v2" in run.stderr
     assert report["cncs"] == ["SINUMERIK 828D"]
+
+
+def test_data_controls_are_found_from_the_documents_alone(merlin: MerlinRunner, tmp_path: Path) -> None:
+    """With the catalog switched off, data/ gives the same controls with the same documents and chunks."""
+    found = {}
+    for catalog in ("builtin", "none"):
+        home = tmp_path / f"home-{catalog}"
+        merlin("ingest", str(DATA), "--json", model="none", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home))
+        controls = merlin("cncs", "--json", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home)).json()
+        assert isinstance(controls, list)
+        found[catalog] = {name_key(c["name"]): (c["documents"], c["chunks"]) for c in controls}
+    assert found["none"] == found["builtin"]
+    assert len(found["none"]) == 10

@@ -11,7 +11,8 @@ from ..index.base import NameClaim
 from .folders import folder_name_uses, folder_paths
 from .names import NameMatcher
 
-_SEGMENT_SPLIT = re.compile(r"\s+[—–-]\s+|[—–:|()\[\]]|,\s")
+FAMILY_TITLE = "title:family"  # a claim the registry confirms by its first word
+_SEGMENT_SPLIT = re.compile(r"\s+(?:vs\.?|versus|frente a|contra)\s+|\s+[—–-]\s+|[—–:|()\[\]]|,\s")
 _GENERIC = set(
     fold(w)
     for w in [
@@ -141,6 +142,7 @@ class DocumentNames:
     title: list[str] = field(default_factory=list)
     rows: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)  # controls heading a comparison table's columns
+    family: list[str] = field(default_factory=list)  # a title's name with no model number (to be confirmed)
     folders: dict[str, list[str]] = field(default_factory=dict)  # folder -> how the file writes its name
 
     def all(self) -> list[str]:
@@ -152,6 +154,7 @@ class DocumentNames:
         if self.metadata:
             out.append(NameClaim(self.metadata, self.metadata_vendor, "metadata", source))
         out.extend(NameClaim(n, None, "title", source) for n in self.title)
+        out.extend(NameClaim(n, None, FAMILY_TITLE, source) for n in self.family)
         out.extend(NameClaim(n, None, "table key", source) for n in [*self.rows, *self.columns])
         for folder, surfaces in sorted(self.folders.items()):
             out.extend(NameClaim(s, None, f"folder:{folder}", source) for s in surfaces)
@@ -173,6 +176,13 @@ def _strip_generic(words: list[str]) -> tuple[list[str], bool]:
 def candidate_from_title(title: str) -> str | None:
     """An unknown control's name from a title such as ``Acme NX-9 Controller — Datasheet``; never a
     document's own number (``Service Bulletin SB-2291``)."""
+    found = candidates_from_title(title)
+    return found[0] if found else None
+
+
+def candidates_from_title(title: str) -> list[str]:
+    """Every control name a title gives (a comparison's title gives several)."""
+    out = []
     for segment in _SEGMENT_SPLIT.split(title):
         words = segment.split()
         # What follows a document-kind word numbers or describes the document ("K5 service
@@ -185,7 +195,20 @@ def candidate_from_title(title: str) -> str | None:
             continue
         models = [w for w in words if _MODELISH.fullmatch(w.strip(".,;")) and not _VERSION.match(w)]
         if models and any(w[:1].isupper() for w in words):
-            return " ".join(words).strip(".,;")
+            out.append(" ".join(words).strip(".,;"))
+    return list(dict.fromkeys(out))
+
+
+def family_candidate(title: str) -> str | None:
+    """A name with no model number in a title ("SINUMERIK ONE — Datasheet"): two or three
+    capitalised words. Only a candidate: the registry keeps it when its first word is the family of
+    a control with a model number (``SINUMERIK 828D``)."""
+    for segment in _SEGMENT_SPLIT.split(title):
+        words = segment.split()
+        cut = next((i for i, w in enumerate(words) if i and fold(w).strip(".:#") in _DOCUMENT_KINDS), None)
+        words, _ = _strip_generic(words[:cut])
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            return " ".join(words)
     return None
 
 
@@ -219,8 +242,10 @@ def discover(doc: ParsedDocument, known: NameMatcher) -> DocumentNames:
         found = known.names_in(doc.title)
         if found:
             names.title = found
-        elif candidate := candidate_from_title(doc.title):
-            names.title = [candidate]
+        elif candidates := candidates_from_title(doc.title):
+            names.title = candidates
+        elif candidate := family_candidate(doc.title):
+            names.family = [candidate]
     names.rows = list(dict.fromkeys(b.cnc_hint for b in doc.blocks if b.cnc_hint and b.hint_is_control))
     names.columns = _column_names(doc, known)
     text = "\n".join([doc.title or "", *(b.text for b in doc.blocks)])

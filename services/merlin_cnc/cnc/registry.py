@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from ..analysis import fold
 from .catalog import catalog_controls, vendor_of
+from .discovery import FAMILY_TITLE
 from .names import Control, NameMatcher, name_key
 
 Claim = Sequence[str | None]  # (surface, vendor, origin, source): index.base.NameClaim
@@ -29,7 +30,7 @@ class Registry:
             control.found_by.add("catalog")
         padded = sorted((_padded(c) for c in claims), key=lambda c: (str(c[3]), str(c[2]), str(c[0])))
         declared = [c for c in padded if not str(c[2]).startswith("folder:")]
-        self._add_declared(declared)
+        self._add_declared(_confirmed(declared))
         self.matcher = NameMatcher(self.controls.values())
         self.folder_cnc: dict[str, str] = {}
         self._add_folders(padded)
@@ -189,11 +190,35 @@ def _merge_qualified_forms(forms: dict[str, Counter[str]]) -> dict[str, str]:
     return merged
 
 
+def _confirmed(claims: list[tuple[str | None, ...]]) -> list[tuple[str | None, ...]]:
+    """Title names with no model number ("SINUMERIK ONE") kept when their first word is the family
+    of a declared name that has one ("SINUMERIK 828D"); then they count as titles."""
+    families = {fold(str(c[0]).split()[0]) for c in claims if re.search(r"\d", str(c[0])) and str(c[0]).split()}
+    out: list[tuple[str | None, ...]] = []
+    for surface, vendor, origin, source in claims:
+        if origin == FAMILY_TITLE:
+            if fold(str(surface).split()[0]) not in families:
+                continue
+            origin = "title"
+        out.append((surface, vendor, origin, source))
+    return out
+
+
+def _acronym(short: str, long: str) -> bool:
+    """"Haas NGC" for "Haas Next Generation Control": the same first word, then the initials."""
+    s, words = short.split(), long.split()
+    if len(s) != 2 or len(words) < 3 or fold(s[0]) != fold(words[0]) or not s[1].isupper():
+        return False
+    return s[1].lower() == "".join(w[0] for w in words[1:]).lower()
+
+
 def _same_product(a: str, b: str) -> bool:
     """Two spellings of one model: the same model numbers, and one name's letters found in order in
-    the other's ("31i-B5" in "FANUC Series 31i-MODEL B5")."""
+    the other's ("31i-B5" in "FANUC Series 31i-MODEL B5"), or an acronym of it ("Haas NGC")."""
     ka, kb = name_key(a), name_key(b)
     digits = re.findall(r"\d+", ka)
+    if not digits and not re.findall(r"\d+", kb):
+        return _acronym(a, b) or _acronym(b, a)
     if not digits or digits != re.findall(r"\d+", kb):
         return False
     short, long = sorted((ka, kb), key=len)
