@@ -69,7 +69,13 @@ def split_facts(text: str) -> tuple[Fact, ...]:
 _CODE_Q = re.compile(
     r"\b(g-?codes?|m-?codes?|codes?|c[oó]digos?|commands?|comandos?|instructions?|instrucci[oó]n\w*|cycles?|"
     r"ciclos?|syntax|sintaxis|keywords?|palabras? clave|functions? (?:code|call)|programm?ed|programa(?:r|d[oa]|n)?|"
-    r"se programa|is written|se escribe|word|palabra)\b",
+    r"se programa|is written|se escribe|word|palabra)\b"
+    # how a thing is done: answered by a command or a setting ("how is laser mode enabled?")
+    r"|\bhow (?:is|are|do|does|can|should)\b.*\b(?:enabled?|disabled?|configured?|set|activated?|selected?|"
+    r"called|turned (?:on|off)|switched (?:on|off)|unlocked?|cleared?|saved?|stored?|reset|started?|stopped?|"
+    r"cancell?ed|homed)\b"
+    r"|\bc[oó]mo se (?:activa|desactiva|configura|programa|selecciona|llama|desbloquea|guarda|borra|"
+    r"cancela|anula|reinicia|inicia|detiene|habilita|deshabilita|define|ajusta)\b",
     re.IGNORECASE,
 )
 _QUANTITY_Q = re.compile(

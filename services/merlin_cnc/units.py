@@ -92,9 +92,10 @@ def quantities(text: str, language: str = "en") -> list[Quantity]:
 
 
 # Any other unit written after a number, read by pint ("r/min", "msec", "GiB", "Nm", "kg", "V", "µm").
-_ANY_UNIT = re.compile(rf"(?<![\w.,])({NUMBER})\s?([A-Za-zµμ°º][\w/·\-⁻¹²³^°]{{0,9}})(?![\w/])", re.UNICODE)
+_ANY_UNIT = re.compile(rf"(?<![\w.,])({NUMBER})\s?(%|[A-Za-zµμ°º][\w/·\-⁻¹²³^°]{{0,9}})(?![\w/])", re.UNICODE)
 _SPELLINGS = [("⁻¹", "^-1"), ("²", "^2"), ("³", "^3"), ("·", "*"), ("μ", "µ"), ("º", "°"), ("msec", "ms"),
-              ("sec", "s"), ("Nm", "N*m"), ("r/min", "rpm"), ("U/min", "rpm"), ("rev/min", "rpm"), ("°", "degree")]
+              ("sec", "s"), ("Nm", "N*m"), ("r/min", "rpm"), ("U/min", "rpm"), ("rev/min", "rpm"), ("°", "degree"),
+              ("%", "percent")]
 # Units whose dimensions a CNC figure has; anything else after a number is a word, not a unit.
 _REFERENCE_UNITS = ("m", "s", "m/s", "1/min", "m/s^2", "kg", "degC", "A", "W", "J", "N", "V", "Pa")
 
@@ -120,7 +121,7 @@ def _pint_unit(spelling: str) -> str | None:
         return None
     if unit.dimensionless:
         # Angles and information (bytes, bits) are dimensionless to pint.
-        return text if text == "degree" or re.search(r"byte|bit", str(unit)) else None
+        return text if text in ("degree", "percent") or re.search(r"byte|bit", str(unit)) else None
     return text if unit.dimensionality in _dimensions() else None
 
 
