@@ -11,7 +11,7 @@ split by question kind and language. ``--aspects none`` / ``--catalog none`` swi
 catalog / the controls catalog off; ``--both`` scores as is and with the aspect catalog off.
 
 Usage: python bench/quality.py --docs DIR --questions FILE [--aspects none] [--catalog none] [--both]
-       [--failures] [--json] [--home DIR]
+       [--failures] [--json] [--home DIR] [--baseline]
   --failures prints each wrong cell (never use it on a held-out set: its cases must stay unread).
 """
 
@@ -163,6 +163,7 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="print each wrong cell (not on held-out sets)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--home", type=Path, help="reuse this MERLIN_HOME (ingest is incremental)")
+    parser.add_argument("--baseline", action="store_true", help="also the naive LangChain RAG (bench/baseline.py)")
     args = parser.parse_args()
     questions = [json.loads(ln) for ln in args.questions.read_text(encoding="utf-8").splitlines() if ln.strip()]
     variants = [args.aspects] if not args.both else ["builtin", "none"]
@@ -179,6 +180,14 @@ def main() -> None:
         if args.failures:
             for f in scored["failures"]:
                 print(json.dumps(f, ensure_ascii=False))
+    if args.baseline:
+        from baseline import naive_file_hits
+
+        share = naive_file_hits(args.docs.resolve(), questions)
+        out["naive LangChain RAG: right file among its 4 passages"] = {"all": {"citations": round(share, 3)}}
+        if not args.json:
+            print(f"naive LangChain RAG (splitter 1000/100, MiniLM, similarity_search k=4): a right file among "
+                  f"its 4 passages for {share:.2f} of the stated cells")
     if args.json:
         print(json.dumps(out, indent=1))
 
