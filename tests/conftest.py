@@ -163,3 +163,15 @@ def interrupted_ingest(monkeypatch: pytest.MonkeyPatch, index_class: type, on_ca
         patch.setattr(index_class, "replace_file", flaky)
         with pytest.raises(KeyboardInterrupt):
             ingest(folder, settings)  # type: ignore[arg-type]
+
+
+def controls_with_and_without_catalog(merlin: MerlinRunner, folder: Path, tmp_path: Path) -> dict[str, list[dict]]:
+    """``merlin cncs --json`` after ingesting ``folder`` (lexical only) with the catalog on and off."""
+    out = {}
+    for catalog in ("builtin", "none"):
+        home = tmp_path / f"home-{catalog}"
+        merlin("ingest", str(folder), "--json", model="none", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home))
+        controls = merlin("cncs", "--json", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home)).json()
+        assert isinstance(controls, list)
+        out[catalog] = controls
+    return out

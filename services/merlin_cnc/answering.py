@@ -34,6 +34,8 @@ TOP_PASSAGES = 8
 # not used): the best share of cells right on both; below it a fact covers too little of the question.
 FOUND_SCORE = 0.42
 MIN_PRESENT_SHARE = 0.25
+# A question that names no control is matched against every passage: it must share more of its words.
+MIN_PRESENT_SHARE_UNSCOPED = 0.5
 _VERDICT_WORDS = {
     "en": {"option": "Option", "standard": "Standard", "yes": "Yes", "no": "No"},
     "es": {"option": "Opción", "standard": "De serie", "yes": "Sí", "no": "No"},
@@ -335,7 +337,7 @@ def answer_free(
     share = sum(weight(t) for t in q.present) / (sum(weight(t) for t in q.own) or 1.0)
     out: dict[str, Cell | None] = {}
     for name, pool in facts.items():
-        answerable = q.present and share >= MIN_PRESENT_SHARE
+        answerable = q.present and share >= (MIN_PRESENT_SHARE_UNSCOPED if name == "" else MIN_PRESENT_SHARE)
         best = best_fact(pool, q, ask, weight, _bound(other_control, name)) if answerable else None
         if scores is not None:
             scores[name] = best[0] if best else 0.0

@@ -10,7 +10,6 @@ from .aspects import aspects, detect_aspects, equivalents_in
 from .cells import NOT_STATED
 from .compare import Engine, question_query
 from .conversation import standalone_question
-from .extraction import extract_free
 from .mentions import Mention, find_mentions
 
 MAX_CONTROLS_FOR_OPEN_QUESTIONS = 12
@@ -49,8 +48,7 @@ def ask(engine: Engine, question: str, history: list[dict[str, str]] | None = No
         result.update(answer=comparison["summary"], comparison=comparison, citations=citations)
         return result
     fused = engine.retriever.retrieve([(None, question_query(standalone, language, []))])[0]
-    terms = engine.question_terms(standalone, language)
-    cell = extract_free(terms, fused)
+    cell = engine.answer_free(standalone, language, {"": fused})[""]
     if cell is None:
         expansions = equivalents_in(standalone)
         hint = f" ({', '.join(expansions[:6])})" if expansions else ""

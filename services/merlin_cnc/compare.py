@@ -54,6 +54,8 @@ class Engine:
         self._name_words = {w for n in self.controls for w in content_words(n)} | {
             w for c in self.registry.controls.values() if c.vendor for w in content_words(c.vendor)
         }
+        self._name_folds = frozenset(fold(w) for n in self.controls for w in n.split()) | frozenset(
+            fold(c.vendor) for c in self.registry.controls.values() if c.vendor)
         self.vectorizer = Vectorizer(choice_for_index(self.index.identity.model), settings)
         self.retriever = Retriever(self.index, self.vectorizer)
 
@@ -87,7 +89,7 @@ class Engine:
         for key, label, aspect, _spec in rows:
             cells: dict[str, dict[str, Any]] = {}
             found_by_name = {name: next(fused) for _, name in resolved}
-            free = self._answer_free(question, language, found_by_name) if key == "question" and question else {}
+            free = self.answer_free(question, language, found_by_name) if key == "question" and question else {}
             for requested, resolution in resolutions.items():
                 if resolution.name is None:
                     cell = Cell.not_stated(language, unresolved_message(resolution, language))
@@ -130,8 +132,9 @@ class Engine:
         control = self.registry.controls.get(name)
         return vendor_dialects().get(control.vendor or "") if control else None
 
-    def _answer_free(self, question: str, language: str, pools: dict[str, list[Fused]]) -> dict[str, Cell | None]:
-        """A free question's cells: the fact that answers it, typed by what it asks (answering.py)."""
+    def answer_free(self, question: str, language: str, pools: dict[str, list[Fused]]) -> dict[str, Cell | None]:
+        """A free question's cells, per control (a pool keyed "" is the whole index): the fact that
+        answers it, typed by what it asks (answering.py)."""
         ask = read_question(question)
         matched = [aspects()[k] for k in detect_aspects(question, language)] if aspects() else []
         unit = matched[0].unit if matched and matched[0].kind == "number" else None
@@ -139,15 +142,13 @@ class Engine:
             ask = Ask("quantity", unit)  # the catalog knows the unit this aspect is stated in
         expansions = [p for a in matched[:1] for qs in a.queries.values() for p in qs] + [
             e for a in matched[:1] for e in a.evidence]
-        own = self.question_stems(question, language)
-        if ask.kind == "code":
-            own -= set(analyze(type_words(question), language))
-        names = frozenset(fold(w) for n in self.controls for w in n.split()) | frozenset(
-            fold(c.vendor) for c in self.registry.controls.values() if c.vendor)
-        terms = question_terms(own or self.question_stems(question, language), expansions, language, question, names)
+        stems = self.question_stems(question, language)
+        # "Which G-code ...": the words that ask for a code are the answer's type, not its topic.
+        own = stems - set(analyze(type_words(question), language)) if ask.kind == "code" else stems
+        terms = question_terms(own or stems, expansions, language, question, self._name_folds)
 
         def other_control(text: str, name: str) -> bool:
-            named = self.registry.matcher.names_in(text)
+            named = self.registry.matcher.names_in(text) if name else []
             return bool(named) and name not in named
 
         return answer_free(pools, terms, ask, language, other_control)
@@ -160,12 +161,3 @@ class Engine:
             stripped = stripped[:start] + " " + stripped[end:]
         drop = {t for w in self._name_words | _QUESTION_WORDS for t in analyze(w, language)}
         return set(analyze(stripped, language)) - drop
-
-    def question_terms(self, question: str, language: str) -> set[str]:
-        """The question's content words, without the control and vendor names it mentions."""
-        names = self._name_words | {w for n in self.registry.matcher.names_in(question) for w in content_words(n)}
-        spans = self.registry.matcher.find(question)
-        stripped = question
-        for start, end, _ in reversed(spans):
-            stripped = stripped[:start] + " " + stripped[end:]
-        return content_words(stripped) - names - _QUESTION_WORDS

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from .analysis import analyze, content_words
+from .analysis import analyze
 from .aspects import Aspect, aspect_codes, code_terms, foreign_codes
 from .cells import Cell, Citation, machine_data_cell
 from .retrieval import Fused
@@ -296,21 +296,3 @@ def extract_aspect(
     if aspect.kind == "code":
         return _code_cell(aspect, lines, dialect)
     return _text_cell(aspect, lines)
-
-
-def extract_free(question_terms: set[str], candidates: list[Fused]) -> Cell | None:
-    """A cell for a free question: the passage line sharing most of the question's terms."""
-    if not question_terms:
-        return None
-    need = max(1, (len(question_terms) + 1) // 2)
-    best: tuple[int, float, Line] | None = None
-    for fused in candidates[:TOP_PASSAGES]:
-        for line in _lines(fused):
-            shared = len(content_words(line.text) & question_terms)
-            if shared >= need and (best is None or (shared, fused.score) > (best[0], best[1])):
-                best = (shared, fused.score, line)
-    if best is None:
-        return None
-    line = best[2]
-    answer = line.text if len(line.text) <= 200 else line.text[:197] + "..."
-    return Cell(answer, None, None, None, True, [citation(line)])

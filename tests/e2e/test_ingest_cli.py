@@ -7,7 +7,7 @@ from pathlib import Path
 
 from merlin_cnc.cnc.names import name_key
 from merlin_cnc.scanning import scan
-from tests.conftest import DATA, MerlinRunner
+from tests.conftest import DATA, MerlinRunner, controls_with_and_without_catalog
 
 INGEST_KEYS = {
     "files_seen",
@@ -158,12 +158,7 @@ def test_packaged_minilm_fallback_is_announced(merlin: MerlinRunner, tmp_path: P
 
 def test_data_controls_are_found_from_the_documents_alone(merlin: MerlinRunner, tmp_path: Path) -> None:
     """With the catalog switched off, data/ gives the same controls with the same documents and chunks."""
-    found = {}
-    for catalog in ("builtin", "none"):
-        home = tmp_path / f"home-{catalog}"
-        merlin("ingest", str(DATA), "--json", model="none", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home))
-        controls = merlin("cncs", "--json", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home)).json()
-        assert isinstance(controls, list)
-        found[catalog] = {name_key(c["name"]): (c["documents"], c["chunks"]) for c in controls}
+    found = {catalog: {name_key(c["name"]): (c["documents"], c["chunks"]) for c in controls}
+             for catalog, controls in controls_with_and_without_catalog(merlin, DATA, tmp_path).items()}
     assert found["none"] == found["builtin"]
     assert len(found["none"]) == 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from merlin_cnc.cnc.names import name_key
-from tests.conftest import MerlinRunner
+from tests.conftest import MerlinRunner, controls_with_and_without_catalog
 
 
 def _write(root: Path, name: str, text: str) -> None:
@@ -54,11 +54,7 @@ def test_the_same_controls_are_found_with_the_catalog_off(merlin: MerlinRunner, 
            "G68.2 defines the tilted plane.\n\n## HEIDENHAIN TNC 640\n\nPLANE SPATIAL defines it.\n")
     _write(root, "shared/parts.csv", "model;description;price\nAB-1200;Encoder cable;30\nXY-33;Fan;12\n")
     found = {}
-    for catalog in ("builtin", "none"):
-        home = tmp_path / f"home-{catalog}"
-        merlin("ingest", str(root), "--json", model="none", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home))
-        controls = merlin("cncs", "--json", MERLIN_CATALOG=catalog, MERLIN_HOME=str(home)).json()
-        assert isinstance(controls, list)
+    for catalog, controls in controls_with_and_without_catalog(merlin, root, tmp_path).items():
         found[catalog] = {name_key(c["name"]): (c["documents"], c["chunks"]) for c in controls}
         by_key = {name_key(c["name"]): c for c in controls}
         assert "folder" in by_key["klipper"]["found_by"] and "folder" in by_key["kineticcontrolsk5"]["found_by"]
