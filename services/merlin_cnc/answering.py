@@ -6,8 +6,8 @@ their rarity among the facts of this comparison, matched in both languages' stem
 first letters across Spanish and English; a fact's label and heading count too), times how well it
 fits the kind of answer asked for (a quantity of the asked dimension, a verdict, a code), times the
 rank of its passage. The best fact answers when its score reaches ``FOUND_SCORE``; otherwise the
-cell is an honest "not stated". The aspect catalog, when a question matches one, only adds terms
-and a unit: it never decides.
+cell is an honest "not stated". The aspect catalog, when a question matches one, only gives the
+unit asked for and helps find the value inside the chosen fact: it never raises a fact's score.
 """
 
 from __future__ import annotations
@@ -153,8 +153,7 @@ def coverage(c: Candidate, q: QuestionTerms, weight: Callable[[str], float]) -> 
             got += 0.5 * weight(t)
         elif q.hit(t, c.passage):
             got += 0.3 * weight(t)  # said elsewhere in the passage: the topic the fact belongs to
-    extra = sum(weight(t) for t in q.expansions - q.own if t in c.terms or t in c.label)
-    return min(1.0, (got + 0.5 * extra) / total)
+    return min(1.0, got / total)
 
 
 _COMPOUND = re.compile(r"[-‑]\s?[^\W\d]")  # "5-axis", "3-D": a number that describes, not counts
