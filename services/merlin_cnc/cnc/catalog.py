@@ -13,7 +13,7 @@ from .names import Control, alias_pattern
 
 def _raw() -> dict[str, object]:
     """The catalog, or an empty one with ``MERLIN_CATALOG=none``: everything must work without it."""
-    return _load(get_enabled())
+    return _load(_enabled())
 
 
 @lru_cache(maxsize=2)
@@ -33,10 +33,10 @@ def catalog_controls() -> list[Control]:
 
 
 def vendor_patterns() -> list[tuple[re.Pattern[str], str]]:
-    return _vendor_patterns(get_enabled())
+    return _vendor_patterns(_enabled())
 
 
-def get_enabled() -> bool:
+def _enabled() -> bool:
     from ..config import get_settings
 
     return get_settings().catalog != "none"
