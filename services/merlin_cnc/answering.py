@@ -22,11 +22,22 @@ from typing import TypeVar
 from .analysis import analyze, fold
 from .cells import Cell, Citation, machine_data_cell
 from .extraction import looks_like_nc_code
-from .facts import Ask, Fact, code_spans, code_tier, cognate, fact_terms, is_silent, split_facts, verdict_of
+from .facts import (
+    Ask,
+    Fact,
+    code_spans,
+    code_tier,
+    cognate,
+    fact_terms,
+    is_silent,
+    says_unstated,
+    split_facts,
+    verdict_of,
+)
 from .glossary import alternatives
 from .retrieval import Fused
 from .units import any_quantities as quantities
-from .units import compatible, is_superseding, normalize, plain_numbers
+from .units import compatible, is_superseding, normalize, number_words, plain_numbers
 
 T = TypeVar("T")
 TOP_PASSAGES = 8
@@ -34,6 +45,7 @@ TOP_PASSAGES = 8
 # not used): the best share of cells right on both; below it a fact covers too little of the question.
 FOUND_SCORE = 0.42
 MIN_PRESENT_SHARE = 0.25
+PAIR_FACTOR = 0.9
 # A question that names no control is matched against every passage: it must share more of its words.
 MIN_PRESENT_SHARE_UNSCOPED = 0.5
 _VERDICT_WORDS = {
@@ -52,6 +64,8 @@ class Candidate:
     label: frozenset[str]
     passage: frozenset[str] = frozenset()  # the rest of the passage the fact sits in
     passage_codes: tuple[str, ...] = ()  # the codes the passage is about, most mentioned first
+    paired: bool = False  # a statement read with the next one
+    whole_row: bool = False  # a table row read whole, labelled by its key
 
 
 @dataclass
@@ -65,6 +79,16 @@ class QuestionTerms:
     translations: dict[str, frozenset[str]] = field(default_factory=dict)  # from the glossary
 
     names: frozenset[str] = frozenset()  # folded words of control and vendor names: never a code
+    # Terms the question gives in parentheses ("fieldbuses (EtherCAT, Modbus, CAN)"): examples or
+    # another name of what it asks about, so any one of a group covers the whole group.
+    groups: tuple[frozenset[str], ...] = ()
+
+    def units(self, terms: set[str]) -> list[tuple[str, ...]]:
+        """``terms`` as units of coverage: a parenthetical group counts once, by its best member."""
+        grouped = set().union(*self.groups) if self.groups else set()
+        out: list[tuple[str, ...]] = [(t,) for t in sorted(terms - grouped)]
+        out += [tuple(sorted(g & terms)) for g in self.groups if g & terms]
+        return out
 
     def code_spans(self, text: str) -> list[tuple[str, int]]:
         """The fact's codes of the most command-like kind it has, never a control's name."""
@@ -87,21 +111,36 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
         passage = fact_terms(item.chunk.text, language)
         passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}")
         facts = split_facts(item.chunk.text)
+        row: Fact | None = None
         fields = item.chunk.extra.get("fields")
         if isinstance(fields, dict) and len(fields) >= 2:
             # A table row read whole: its key answers "what does alarm 1 mean?" with the rest.
             (_, key), *rest = fields.items()
             value = "; ".join(f"{k}: {v}" for k, v in rest)
-            facts = (Fact(f"{key}: {value}", str(key), value), *facts)
+            row = Fact(f"{key}: {value}", str(key), value)
+            facts = (row, *facts)
         if item.chunk.headings and facts:
             # A section's title with its first statement ("G4 Dwell: pauses the program ...").
             heading = item.chunk.headings[-1]
             facts = (Fact(f"{heading}: {facts[0].text}", heading, facts[0].text), *facts)
-        for fact in facts:
+        pairs = _with_next(facts) if item.chunk.doc_type != "nc" else []
+        for fact in (*facts, *pairs):
             label = fact_terms(fact.label, language) if fact.label else frozenset()
             out.append(Candidate(fact, item, rank, fact_terms(fact.text, language), context, label, passage,
-                                 passage_codes))
+                                 passage_codes, paired=fact not in facts, whole_row=fact is row))
     return out
+
+
+PAIR_LIMIT = 320
+
+
+def _with_next(facts: tuple[Fact, ...]) -> list[Fact]:
+    """Each statement read with the one after it: a field named in one line is often given in the
+    next ("$12 - Arc tolerance, mm: ..." then "Default: 0.002")."""
+    return [Fact(f"{a.text} {b.text}", a.label, f"{a.value} {b.text}")
+            for a, b in zip(facts, facts[1:], strict=False)
+            if len(a.text) + len(b.text) <= PAIR_LIMIT
+            and not any(is_silent(f.value) or says_unstated(f.text) for f in (a, b))]
 
 
 def _main_codes(text: str) -> tuple[str, ...]:
@@ -139,21 +178,36 @@ def _inside_identifier(term: str, terms: frozenset[str]) -> bool:
     )
 
 
+def label_precision(c: Candidate, q: QuestionTerms) -> float:
+    """The share of the fact's label that the question asks about: a field named by the question's
+    own words ("HMI", "Servo period") is the field that answers it."""
+    if not c.fact.label:
+        return 0.0
+    terms = [t for t in dict.fromkeys(analyze(c.fact.label, c.fused.chunk.language)) if not t.isdigit()]
+    if not terms:
+        return 0.0
+    asked = sum(1 for t in terms if any(q.hit(own, frozenset((t,))) for own in q.own))
+    return asked / len(terms)
+
+
 def coverage(c: Candidate, q: QuestionTerms, weight: Callable[[str], float]) -> float:
     """The share of the question's terms the fact states (of those any candidate fact uses: a
     Spanish question's words that no English passage has cannot tell passages apart)."""
-    total = sum(weight(t) for t in q.present) or 1.0
-    got = 0.0
-    for t in q.present:
-        if q.hit(t, c.label):
-            got += 1.2 * weight(t)
-        elif q.hit(t, c.terms):
-            got += weight(t)
-        elif q.hit(t, c.context):
-            got += 0.5 * weight(t)
-        elif q.hit(t, c.passage):
-            got += 0.3 * weight(t)  # said elsewhere in the passage: the topic the fact belongs to
-    return min(1.0, got / total)
+    units = q.units(q.present)
+    total = sum(max(weight(t) for t in unit) for unit in units) or 1.0
+    return min(1.0, sum(max(_credit(t, c, q) * weight(t) for t in unit) for unit in units) / total)
+
+
+def _credit(t: str, c: Candidate, q: QuestionTerms) -> float:
+    if q.hit(t, c.label):
+        return 1.2
+    if q.hit(t, c.terms):
+        return 1.0
+    if q.hit(t, c.context):
+        return 0.5
+    if q.hit(t, c.passage):
+        return 0.3  # said elsewhere in the passage: the topic the fact belongs to
+    return 0.0
 
 
 _COMPOUND = re.compile(r"[-‑]\s?[^\W\d]")  # "5-axis", "3-D": a number that describes, not counts
@@ -169,7 +223,9 @@ def counts_in(text: str, language: str) -> list[tuple[str, float, int]]:
         if _COMPOUND.match(text, end) or _MODEL_WORD.search(text[max(0, pos - 12) : pos]):
             continue
         out.append((stated, value, pos))
-    return out
+    words = [(stated, value, pos) for stated, value, pos in number_words(text)
+             if not _COMPOUND.match(text, pos + len(stated))]
+    return sorted(out + words, key=lambda n: n[2])
 
 
 def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
@@ -199,9 +255,46 @@ def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
     if ask.kind == "verdict":
         return (1.0 if verdict_of(text) else 0.75) * (0.5 if nc_line else 1.0)
     if ask.kind == "code":
-        own = q.code_spans(c.fact.value) if q else code_spans(c.fact.value)
-        return 1.0 if own else 0.8 if c.passage_codes else 0.45
+        spans = q.code_spans if q else code_spans
+        if c.fact.label and spans(c.fact.label):
+            return 1.0  # a statement whose label is a command is about that command
+        own = spans(text)
+        if not own:
+            return 0.8 if c.passage_codes else 0.45
+        if q is None:
+            return 0.95
+        # A command defined next to what the question asks ("`G28` homes the axes") rather than
+        # named in passing somewhere else in a long statement.
+        anchors = _anchors(text, q, c.fused.chunk.language)
+        near = min((abs(pos - a) for _, pos in own for a in anchors), default=999)
+        return 1.0 if near <= 30 else 0.95 if near <= 80 else 0.85
+    if ask.kind == "name":
+        if nc_line:
+            return 0.5
+        return 1.0 if name_tokens(c.fact.value, q) else 0.7
     return 0.5 if nc_line else 1.0
+
+
+# What a name looks like in any language: an acronym or a mixed-case or digit-bearing product name
+# ("GPL", "YAML", "ESP32", "WebUI"), a file name ("printer.cfg"), a version ("0.13.0", "v1.1"), or a
+# capitalised word inside a sentence ("Python", "Debian").
+_NAME_TOKEN = re.compile(
+    r"\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9+-]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+|[\w-]*\.(?:[a-z]{2,4})|v?\d+\.\d+(?:\.\d+)*)\b"
+    r"|(?<=[a-z,;(] )[A-Z][a-z]{2,}\b"
+)
+
+
+def name_tokens(text: str, q: QuestionTerms | None) -> list[tuple[str, int]]:
+    """The names a statement gives (with their positions) that the question does not already say,
+    nor the control's own name."""
+    out = []
+    for match in _NAME_TOKEN.finditer(text):
+        token = match.group(0)
+        folded = fold(token)
+        if q is not None and (folded in q.names or any(q.hit(t, frozenset(analyze(token, q.language))) for t in q.own)):
+            continue
+        out.append((token, match.start()))
+    return out
 
 
 def is_machine_data(c: Candidate) -> bool:
@@ -215,12 +308,16 @@ def best_fact(
     best: tuple[float, Candidate] | None = None
     top_dense = max((c.fused.dense or 0.0 for c in pool), default=0.0)
     for c in pool:
+        if c.whole_row and not any(q.hit(t, c.label) for t in q.own):
+            continue  # a row read whole answers a question about its key ("what does alarm 22 mean?")
         s = coverage(c, q, weight) * fit(c, ask, q) * (1.0 - 0.03 * c.rank)
         if top_dense > 0:
             # How close the passage is to the question in meaning, relative to the best passage.
             s *= 0.7 + 0.3 * (c.fused.dense or 0.0) / top_dense
         if other_control(c.fact.text):
             s *= 0.4  # a figure quoted for another control is not this control's
+        if c.paired:
+            s *= PAIR_FACTOR  # a statement that answers on its own is the better citation
         if best is None or s > best[0]:
             best = (s, c)
     return best
@@ -306,6 +403,12 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
         if c.passage_codes:
             value = ", ".join(c.passage_codes)
             return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
+    if ask.kind == "name":
+        names = name_tokens(fact.value, q)
+        if names:
+            near = _nearest([n for n, _ in names], [offset + p for _, p in names], anchors)
+            value = ", ".join(list(dict.fromkeys(near))[:3])
+            return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
     return Cell(_short(fact.value if fact.label else fact.text), _short(fact.value, 120), None, None, True, cited)
 
 
@@ -317,7 +420,12 @@ def question_terms(
         extra.update(analyze(text, "en"))
         extra.update(analyze(text, "es"))
     translations = alternatives(question, language) if question else {}
-    return QuestionTerms(own, extra, language, translations=translations, names=names)
+    groups = tuple(g for inner in _PARENTHESES.findall(question)
+                   if len(g := frozenset(analyze(inner, language)) & own) > 1)
+    return QuestionTerms(own, extra, language, translations=translations, names=names, groups=groups)
+
+
+_PARENTHESES = re.compile(r"\(([^()]+)\)")
 
 
 def answer_free(
@@ -333,7 +441,8 @@ def answer_free(
     vocabulary = frozenset(t for pool in facts.values() for c in pool for t in c.terms | c.context)
     q.present = {t for t in q.own if q.hit(t, vocabulary)}
     # A question most of whose words no passage uses is about something the documents do not cover.
-    share = sum(weight(t) for t in q.present) / (sum(weight(t) for t in q.own) or 1.0)
+    share = sum(max(weight(t) for t in u) for u in q.units(q.present)) / (
+        sum(max(weight(t) for t in u) for u in q.units(q.own)) or 1.0)
     out: dict[str, Cell | None] = {}
     for name, pool in facts.items():
         answerable = q.present and share >= (MIN_PRESENT_SHARE_UNSCOPED if name == "" else MIN_PRESENT_SHARE)
@@ -341,7 +450,8 @@ def answer_free(
         if scores is not None:
             scores[name] = best[0] if best else 0.0
         # A best fact that says itself it states nothing ("Max. axes: not stated") means not stated.
-        stated = best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
+        stated = (best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
+                  and not says_unstated(best[1].fact.text))
         if best and stated and ask.kind == "quantity" and is_machine_data(best[1]):
             # A machine's figure is not its control's specification: say what the documents give.
             out[name] = machine_data_cell(make_cell(best[1], ask, language, q, weight), language)

@@ -29,7 +29,11 @@ _NC_WORD = re.compile(r"(?<![\w.])[GMSFTXYZN]-?\d+(?:\.\d+)?(?![\w])")
 
 def looks_like_nc_code(text: str) -> bool:
     """An NC block (``N10 S3000 M3``) rather than a statement about the control."""
-    return bool(re.match(r"^\s*N\d+\b", text)) or len(_NC_WORD.findall(text)) >= 2
+    if re.match(r"^\s*N\d+\b", text):
+        return True
+    words = len(_NC_WORD.findall(text))
+    # A sentence that names G-codes is prose: in a block, the words are mostly addresses.
+    return words >= 2 and words >= 0.5 * len(text.split())
 
 
 @dataclass

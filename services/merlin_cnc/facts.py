@@ -32,11 +32,41 @@ def _clean(line: str) -> str:
     return _BULLET.sub("", line.strip().strip("|").strip())
 
 
+_COMMENT = re.compile(r"^(#+|//|;+|--)\s*")
+_ENDS_STATEMENT = re.compile(r"[.:!?;)\]|>`*]$")
+
+
+def _is_key_line(line: str) -> bool:
+    """A ``key: value`` line with a short value (front matter, settings): a statement of its own."""
+    labelled = _LABELLED.match(line)
+    return labelled is not None and len(labelled.group(2).split()) <= 4
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Lines of hard-wrapped prose joined back into paragraphs: a line that does not end a
+    statement, followed by one that starts in lower case (under the same comment marker, for the
+    wrapped comments of a configuration reference), continues it."""
+    out: list[str] = []
+    for line in lines:
+        if out and not _ENDS_STATEMENT.search(out[-1]) and not _is_key_line(line) and not _is_key_line(out[-1]):
+            prefix = _COMMENT.match(out[-1])
+            marker = prefix.group(1) if prefix else ""
+            rest = line
+            if marker:
+                own = _COMMENT.match(line)
+                rest = line[own.end():] if own and own.group(1) == marker else ""
+            if rest[:1].islower():
+                out[-1] = f"{out[-1]} {rest}"
+                continue
+        out.append(line)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def split_facts(text: str) -> tuple[Fact, ...]:
     """The facts of a passage, in order."""
     lines = [_clean(ln) for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    lines = unwrap([ln for ln in lines if ln])
     out: list[Fact] = []
     i = 0
     while i < len(lines):
@@ -222,9 +252,23 @@ _SILENT = re.compile(
 )
 
 
+# A statement that says the documents do not give something ("the maximum number of channels is
+# not specified", "no los indican nuestras fuentes"): a negation shortly before a verb of stating.
+_SAYS_UNSTATED = re.compile(
+    r"\b(?:not|no|ni|tampoco|nor)\b(?:\W+\w+){0,3}?\W+(?:stated?|specif(?:ied|y)|documented|published|listed|"
+    r"indica[nd]?\w*|precisa[nd]?\w*|documenta\w*|publica\w*|especifica\w*|consta[n]?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_silent(value: str) -> bool:
     """A field the document itself leaves empty ("not stated in our sources", "n/a", "—")."""
     return bool(_SILENT.match(value.strip())) or not value.strip(" -–—")
+
+
+def says_unstated(text: str) -> bool:
+    """The statement says that the figure or function is not given (rather than giving it)."""
+    return bool(_SAYS_UNSTATED.search(text))
 
 
 def fact_terms(text: str, language: str) -> frozenset[str]:

@@ -153,6 +153,25 @@ def plain_numbers(text: str, language: str = "en") -> list[tuple[str, float, int
     return out
 
 
+# Counts written in words ("six work coordinate systems", "hasta ocho husillos"); "one"/"uno" are
+# left out: they are far more often a pronoun or an article than a count.
+_NUMBER_WORDS = {
+    w: n for n, words in enumerate([
+        (), (), ("two", "dos"), ("three", "tres"), ("four", "cuatro"), ("five", "cinco"), ("six", "seis"),
+        ("seven", "siete"), ("eight", "ocho"), ("nine", "nueve"), ("ten", "diez"), ("eleven", "once"),
+        ("twelve", "doce"), ("thirteen", "trece"), ("fourteen", "catorce"), ("fifteen", "quince"),
+        ("sixteen", "dieciséis"), ("seventeen", "diecisiete"), ("eighteen", "dieciocho"),
+        ("nineteen", "diecinueve"), ("twenty", "veinte"),
+    ]) for w in words
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def number_words(text: str) -> list[tuple[str, float, int]]:
+    """Counts written as words, with their values and positions."""
+    return [(m.group(1), float(_NUMBER_WORDS[m.group(1).lower()]), m.start()) for m in _NUMBER_WORD.finditer(text)]
+
+
 def is_superseding(sentence: str) -> bool:
     return bool(_SUPERSEDED.search(sentence))
 

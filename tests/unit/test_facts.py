@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from merlin_cnc.facts import Fact, codes_in, read_question, split_facts, verdict_of
+from merlin_cnc.answering import counts_in, name_tokens, question_terms
+from merlin_cnc.extraction import looks_like_nc_code
+from merlin_cnc.facts import Fact, codes_in, is_silent, read_question, says_unstated, split_facts, verdict_of
 from merlin_cnc.units import any_quantities
 
 
@@ -56,3 +58,42 @@ def test_units_pint_knows_are_read_whatever_their_spelling() -> None:
     found = {(q.value, q.pint_unit) for q in any_quantities("24000 r/min, 5 msec, 4 GiB, 35 Nm, 12.000 1/min")}
     assert found == {(24000.0, "rpm"), (5.0, "ms"), (4.0, "GiB"), (35.0, "N*m"), (12000.0, "1/min")}
     assert any_quantities("5 axes, spindle duty S1 and S6, 3 G") == []
+
+
+def test_hard_wrapped_prose_is_one_statement_but_key_lines_stay_apart() -> None:
+    facts = split_facts("Klipper has some real-time scheduling requirements. If, during a\n"
+                        "print, the host computer also performs an intensive task\n"
+                        "tag: m0203\nbrief: Set maximum feedrate for one or more axes.\n"
+                        "#   Maximum velocity (in mm/s) of the toolhead (relative to the\n#   print).")
+    texts = [f.text for f in facts]
+    assert texts[0] == ("Klipper has some real-time scheduling requirements. If, during a print, the host computer "
+                        "also performs an intensive task")
+    assert "tag: m0203" in texts and "brief: Set maximum feedrate for one or more axes." in texts
+    assert "#   Maximum velocity (in mm/s) of the toolhead (relative to the print)." in texts
+
+
+def test_a_statement_that_says_the_figure_is_not_given() -> None:
+    assert says_unstated("The maximum number of channels is not specified in our sources.")
+    assert says_unstated("Tampoco se indican el número máximo de ejes ni de canales.")
+    assert not says_unstated("The control offers 4 channels, not 2.")
+    assert is_silent("n/a") and not is_silent("Standard")
+
+
+def test_counts_written_as_words_and_prose_that_names_g_codes() -> None:
+    assert [(s, v) for s, v, _ in counts_in("Grbl supports six work coordinate systems G54-G59.", "en")] == [
+        ("six", 6.0)]
+    assert [v for _, v, _ in counts_in("hasta ocho husillos y 3-axis kits", "es")] == [8.0]
+    assert not looks_like_nc_code("Grbl supports G54-G59; G59.1 and G59.2 are not supported.")
+    assert looks_like_nc_code("G0 X10 Y20 Z5")
+
+
+def test_a_parenthetical_group_counts_once_by_its_best_member() -> None:
+    q = question_terms({"bus", "ethercat", "modbus"}, [], "es", "¿Qué buses admite (EtherCAT, Modbus, CAN)?")
+    assert q.groups == (frozenset({"ethercat", "modbus"}),)
+    assert sorted(q.units({"bus", "ethercat", "modbus"})) == [("bus",), ("ethercat", "modbus")]
+
+
+def test_names_a_statement_gives() -> None:
+    found = [n for n, _ in name_tokens("The host software only requires Python running on a Linux computer; "
+                                       "copy printer.cfg, see release 0.13.0 and the GPL.", None)]
+    assert found == ["Python", "Linux", "printer.cfg", "0.13.0", "GPL"]

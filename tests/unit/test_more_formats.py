@@ -15,9 +15,9 @@ ADOC = """= Acme NX-9 Programming Manual
 == Motion
 
 [[gcode:g0]]
-=== G0 Rapid Motion
+=== G0 Rapid Motion(((G0, Rapid)))
 
-*G0* moves at the *maximum* rapid rate.
+*G0* moves at the *maximum* ((rapid)) rate.
 
 .Feed limits
 [cols="2,1",options="header"]
@@ -37,6 +37,7 @@ G4:: Dwell, P in seconds.
 
 
 def test_asciidoc_sections_tables_listings_and_definitions(parse) -> None:
+    # Index entries are markup: a hidden one is dropped, a visible one keeps its term.
     doc = parse("manual.adoc", ADOC)
     assert doc.doc_type == "adoc" and doc.title == "Acme NX-9 Programming Manual"
     assert doc.metadata["revnumber"] == "2.1"

@@ -22,6 +22,9 @@ _ATTRIBUTE = re.compile(r"^:(!?[\w-]+!?):\s*(.*)$")
 _BLOCK_TITLE = re.compile(r"^\.(?=[^\s.])(.+)$")
 _ATTR_LIST = re.compile(r"^\[.*\]\s*$")
 _ANCHOR = re.compile(r"\[\[[^\]]*\]\]|\[#[^\]]*\]")
+# Index entries: ``(((term, sub)))`` is hidden from the reader, ``((term))`` shows the term.
+_HIDDEN_INDEX = re.compile(r"\(\(\([^)]*\)\)\)")
+_VISIBLE_INDEX = re.compile(r"\(\(([^()]+)\)\)")
 _TABLE_DELIM = re.compile(r"^([|,:!])===\s*$")
 _DELIMITED = re.compile(r"^(-{4,}|\.{4,}|\+{4,}|\*{4,}|_{4,}|={4,}|/{4,})\s*$")
 _DEFINITION = re.compile(r"^(.+?)(::|;;|:::)(?:\s+(.*))?$")
@@ -39,7 +42,7 @@ _INLINE = [
 
 def clean_inline(text: str) -> str:
     """Text without AsciiDoc's inline markup (bold, monospace, cross references, anchors)."""
-    text = _ANCHOR.sub("", text)
+    text = _VISIBLE_INDEX.sub(r"\1", _HIDDEN_INDEX.sub("", _ANCHOR.sub("", text)))
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return text.strip()
