@@ -16,6 +16,7 @@ from .errors import UserError
 from .extraction import extract_aspect
 from .facts import Ask, read_question, type_words
 from .generation.extractive import cell_answer, summarize, unresolved_message
+from .glossary import translated
 from .index.factory import open_current
 from .resolution import Resolution, resolve_names
 from .retrieval import Fused, QuerySpec, Retriever
@@ -39,7 +40,7 @@ def question_query(question: str, language: str, matched: list[Aspect]) -> Query
     """A free question, expanded with its aspects' phrasings in both languages and dialect equivalents."""
     expansions = [search_text(a) for a in matched] + equivalents_in(question)
     dense = [question] + [" ; ".join(a.queries["en" if language == "es" else "es"]) for a in matched]
-    return QuerySpec(" ".join([question, *expansions]), language, dense)
+    return QuerySpec(" ".join([question, *expansions]), language, dense, translated(question, language))
 
 
 class Engine:

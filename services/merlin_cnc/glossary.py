@@ -47,3 +47,15 @@ def alternatives(question: str, language: str) -> dict[str, frozenset[str]]:
                 for term in set(analyze(form, language)) | set(analyze(form, own_language)):
                     out.setdefault(term, set()).update(translated)
     return {term: frozenset(alts) for term, alts in out.items()}
+
+
+def translated(question: str, language: str) -> str | None:
+    """The other language's forms of the glossary words the question uses (None when it uses none):
+    the question's own words, codes and names are searched as they are already."""
+    folded = fold(question)
+    forms: list[str] = []
+    for spanish, english in _entries():
+        own, other = (spanish, english) if language == "es" else (english, spanish)
+        if any(_found(f, folded) for f in own):
+            forms.extend(other)
+    return " ".join(dict.fromkeys(forms)) or None

@@ -29,6 +29,9 @@ class QuerySpec:
     text: str
     language: str = "en"
     dense_texts: list[str] = field(default_factory=list)
+    # The question read in the other language (glossary forms), searched as a second lexical list:
+    # a Spanish question over English documents shares their words only once translated.
+    other_text: str | None = None
 
 
 @dataclass
@@ -91,6 +94,10 @@ class Retriever:
         for cnc, spec in pairs:
             slots = [(len(requests), "bm25")]
             requests.append(SearchRequest(k, text=spec.text, language=spec.language, cnc=cnc))
+            if spec.other_text:
+                other = "en" if spec.language == "es" else "es"
+                slots.append((len(requests), "bm25"))
+                requests.append(SearchRequest(k, text=spec.other_text, language=other, cnc=cnc))
             for text in spec.dense_texts:
                 if text in vectors:
                     slots.append((len(requests), "dense"))
