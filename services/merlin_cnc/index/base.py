@@ -14,8 +14,9 @@ import numpy as np
 from ..chunking import Chunk
 from ..errors import UserError
 
-# Bump when the indexed fields or their analysis change: a new version is then built and swapped in.
-MAPPING_VERSION = 4
+# Bump when the indexed fields, their analysis or the parsed text change: a new version is then built
+# and swapped in.
+MAPPING_VERSION = 5  # 5: AsciiDoc index entries are no longer part of the text
 
 
 class IndexError_(UserError):
