@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from .analysis import analyze, fold
@@ -40,7 +41,7 @@ from .units import any_quantities as quantities
 from .units import compatible, is_superseding, normalize, number_words, plain_numbers
 
 T = TypeVar("T")
-TOP_PASSAGES = 8
+TOP_PASSAGES = 12
 # Calibrated with bench/calibrate.py on bench/sets/data and bench/sets/public (the held-out set was
 # not used): the best share of cells right on both; below it a fact covers too little of the question.
 FOUND_SCORE = 0.42
@@ -82,6 +83,8 @@ class QuestionTerms:
     # Terms the question gives in parentheses ("fieldbuses (EtherCAT, Modbus, CAN)"): examples or
     # another name of what it asks about, so any one of a group covers the whole group.
     groups: tuple[frozenset[str], ...] = ()
+    _hits: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _asked: dict[frozenset[str], str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def units(self, terms: set[str]) -> list[tuple[str, ...]]:
         """``terms`` as units of coverage: a parenthetical group counts once, by its best member."""
@@ -101,6 +104,19 @@ class QuestionTerms:
     def hit(self, term: str, terms: frozenset[str]) -> bool:
         """The term, or one of its translations, is among ``terms``."""
         return _matches(term, terms) or any(t in terms for t in self.translations.get(term, ()))
+
+    def hits_in(self, terms: frozenset[str]) -> frozenset[str]:
+        """The question's own terms that ``terms`` has (cached: a passage's terms serve all its facts)."""
+        found = self._hits.get(terms)
+        if found is None:
+            found = self._hits[terms] = frozenset(t for t in self.own if self.hit(t, terms))
+        return found
+
+    def asked_in(self, stems: frozenset[str]) -> str | None:
+        """The first asked-about term (own or catalog expansion) among a word's ``stems``."""
+        if stems not in self._asked:
+            self._asked[stems] = next((t for t in sorted(self.present | self.expansions) if self.hit(t, stems)), None)
+        return self._asked[stems]
 
 
 def candidates(fused: list[Fused]) -> list[Candidate]:
@@ -123,22 +139,25 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
             # A section's title with its first statement ("G4 Dwell: pauses the program ...").
             heading = item.chunk.headings[-1]
             facts = (Fact(f"{heading}: {facts[0].text}", heading, facts[0].text), *facts)
-        pairs = _with_next(facts) if item.chunk.doc_type != "nc" else []
-        for fact in (*facts, *pairs):
-            label = fact_terms(fact.label, language) if fact.label else frozenset()
-            out.append(Candidate(fact, item, rank, fact_terms(fact.text, language), context, label, passage,
-                                 passage_codes, paired=fact not in facts, whole_row=fact is row))
+        own_terms = [fact_terms(fact.text, language) for fact in facts]
+        labels = [fact_terms(fact.label, language) if fact.label else frozenset() for fact in facts]
+        for fact, terms, label in zip(facts, own_terms, labels, strict=True):
+            out.append(Candidate(fact, item, rank, terms, context, label, passage, passage_codes,
+                                 whole_row=fact is row))
+        for pair, i in _with_next(facts) if item.chunk.doc_type != "nc" else []:
+            out.append(Candidate(pair, item, rank, own_terms[i] | own_terms[i + 1], context, labels[i], passage,
+                                 passage_codes, paired=True))
     return out
 
 
 PAIR_LIMIT = 320
 
 
-def _with_next(facts: tuple[Fact, ...]) -> list[Fact]:
-    """Each statement read with the one after it: a field named in one line is often given in the
-    next ("$12 - Arc tolerance, mm: ..." then "Default: 0.002")."""
-    return [Fact(f"{a.text} {b.text}", a.label, f"{a.value} {b.text}")
-            for a, b in zip(facts, facts[1:], strict=False)
+def _with_next(facts: tuple[Fact, ...]) -> list[tuple[Fact, int]]:
+    """Each statement read with the one after it (with the first one's position): a field named in
+    one line is often given in the next ("$12 - Arc tolerance, mm: ..." then "Default: 0.002")."""
+    return [(Fact(f"{a.text} {b.text}", a.label, f"{a.value} {b.text}"), i)
+            for i, (a, b) in enumerate(zip(facts, facts[1:], strict=False))
             if len(a.text) + len(b.text) <= PAIR_LIMIT
             and not any(is_silent(f.value) or says_unstated(f.text) for f in (a, b))]
 
@@ -199,13 +218,13 @@ def coverage(c: Candidate, q: QuestionTerms, weight: Callable[[str], float]) -> 
 
 
 def _credit(t: str, c: Candidate, q: QuestionTerms) -> float:
-    if q.hit(t, c.label):
+    if t in q.hits_in(c.label):
         return 1.2
-    if q.hit(t, c.terms):
+    if t in q.hits_in(c.terms):
         return 1.0
-    if q.hit(t, c.context):
+    if t in q.hits_in(c.context):
         return 0.5
-    if q.hit(t, c.passage):
+    if t in q.hits_in(c.passage):
         return 0.3  # said elsewhere in the passage: the topic the fact belongs to
     return 0.0
 
@@ -308,9 +327,12 @@ def best_fact(
     best: tuple[float, Candidate] | None = None
     top_dense = max((c.fused.dense or 0.0 for c in pool), default=0.0)
     for c in pool:
-        if c.whole_row and not any(q.hit(t, c.label) for t in q.own):
+        if c.whole_row and not q.hits_in(c.label):
             continue  # a row read whole answers a question about its key ("what does alarm 22 mean?")
-        s = coverage(c, q, weight) * fit(c, ask, q) * (1.0 - 0.03 * c.rank)
+        s = coverage(c, q, weight) * (1.0 - 0.03 * c.rank)
+        if best is not None and s <= best[0]:
+            continue  # every other factor is at most 1: it cannot win
+        s *= fit(c, ask, q)
         if top_dense > 0:
             # How close the passage is to the question in meaning, relative to the best passage.
             s *= 0.7 + 0.3 * (c.fused.dense or 0.0) / top_dense
@@ -341,14 +363,18 @@ def _anchors(text: str, q: QuestionTerms, language: str, weight: Callable[[str],
     asked-about words ("cancels" in "which command cancels the tilted plane")."""
     hits: list[tuple[int, str]] = []
     for match in _WORDS.finditer(text):
-        stems = frozenset(analyze(match.group(0), language)) | frozenset(analyze(match.group(0), "en"))
-        term = next((t for t in q.present | q.expansions if q.hit(t, stems)), None)
+        term = q.asked_in(_word_stems(match.group(0), language))
         if term is not None:
             hits.append((match.start(), term))
     if weight is None or not hits:
         return [pos for pos, _ in hits]
     top = max(weight(t) for _, t in hits)
     return [pos for pos, t in hits if weight(t) >= 0.8 * top]
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(word: str, language: str) -> frozenset[str]:
+    return frozenset(analyze(word, language)) | frozenset(analyze(word, "en"))
 
 
 def _nearest(items: list[T], positions: list[int], anchors: list[int]) -> list[T]:
@@ -440,6 +466,7 @@ def answer_free(
     weight = idf(list(facts.values()))
     vocabulary = frozenset(t for pool in facts.values() for c in pool for t in c.terms | c.context)
     q.present = {t for t in q.own if q.hit(t, vocabulary)}
+    q._asked.clear()  # which words are asked about depends on the present terms
     # A question most of whose words no passage uses is about something the documents do not cover.
     share = sum(max(weight(t) for t in u) for u in q.units(q.present)) / (
         sum(max(weight(t) for t in u) for u in q.units(q.own)) or 1.0)

@@ -26,8 +26,13 @@ def _entries() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(fold(form))}(?![a-z0-9])")
+
+
 def _found(form: str, folded_text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(fold(form))}(?![a-z0-9])", folded_text) is not None
+    return _form_pattern(form).search(folded_text) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -49,6 +54,7 @@ def alternatives(question: str, language: str) -> dict[str, frozenset[str]]:
     return {term: frozenset(alts) for term, alts in out.items()}
 
 
+@lru_cache(maxsize=1024)
 def translated(question: str, language: str) -> str | None:
     """The other language's forms of the glossary words the question uses (None when it uses none):
     the question's own words, codes and names are searched as they are already."""
