@@ -24,7 +24,8 @@ from .retrieval import Fused, QuerySpec, Retriever
 # Words that shape a question without saying what it is about.
 _QUESTION_WORDS = {"which", "what", "how", "who", "why", "when", "where", "doe", "does", "did", "can", "cual", "cuale",
                    "cuanto", "cuanta", "como", "que", "quien", "donde", "tiene", "tienen", "admite", "support",
-                   "handle", "explain", "describe", "tell", "about", "control", "controls", "cnc"}
+                   "handle", "explain", "describe", "tell", "about", "control", "controls", "cnc", "compare",
+                   "comparison", "compara", "comparar", "comparación", "versus"}
 
 
 class UnknownAspect(UserError):
@@ -87,6 +88,10 @@ class Engine:
         pairs = [(name, spec) for _, _, _, spec in rows for _, name in resolved]
         fused = iter(self.retriever.retrieve(pairs))
         out_rows = []
+        # A question that asks for nothing in particular about a catalog aspect ("compara el plano
+        # inclinado") is that aspect's row; a typed question (a count, a code, a verdict) is answered
+        # from the facts, and so is an aspect row the extraction finds nothing for.
+        broad = bool(question) and self._about_aspect(question or "", language, rows[0][2])
         for key, label, aspect, _spec in rows:
             cells: dict[str, dict[str, Any]] = {}
             found_by_name = {name: next(fused) for _, name in resolved}
@@ -94,7 +99,7 @@ class Engine:
             for requested, resolution in resolutions.items():
                 if resolution.name is None:
                     cell = Cell.not_stated(language, unresolved_message(resolution, language))
-                elif key == "question":
+                elif key == "question" and not (aspect and broad):
                     cell = free.get(resolution.name) or Cell.not_stated(language)
                 else:
                     candidates = found_by_name[resolution.name]
@@ -103,6 +108,8 @@ class Engine:
                     cell = extracted or Cell.not_stated(language)
                     if extracted is not None and extracted.found:
                         cell.answer = cell_answer(cell, aspect, language)
+                    elif key == "question":
+                        cell = free.get(resolution.name) or cell
                 cells[requested] = cell.to_json()
             out_rows.append({"aspect": key, "label": label, "cells": cells})
         result: dict[str, Any] = {
@@ -128,6 +135,15 @@ class Engine:
         assert question is not None
         matched = [catalog[k] for k in detect_aspects(question, language)]
         return [("question", question, matched[0] if matched else None, question_query(question, language, matched))]
+
+    def _about_aspect(self, question: str, language: str, aspect: Aspect | None) -> bool:
+        """The question asks about the aspect as a whole: no particular type of answer, and none of
+        its words beyond the aspect's own names and phrasings."""
+        if aspect is None or read_question(question).kind != "text":
+            return False
+        own = {t for text in [*aspect.label.values(), *(q for qs in aspect.queries.values() for q in qs)]
+               if text for lang in ("en", "es") for t in analyze(text, lang)}
+        return self.question_stems(question, language) <= own
 
     def _dialect(self, name: str) -> str | None:
         control = self.registry.controls.get(name)

@@ -129,6 +129,14 @@ def test_spanish_question_answers_in_spanish_from_a_stating_passage(kb: MerlinRu
     assert "no consta" in result["summary"].lower() or "no indican" in result["summary"].lower()
 
 
+def test_a_question_about_an_aspect_as_a_whole_is_that_aspects_row(kb: MerlinRunner) -> None:
+    result = compare(kb, ["Fanuc 31i", "Sinumerik 840D"], None, "--question",
+                     "Compara el plano inclinado en Fanuc 31i y Sinumerik 840D")
+    fanuc, siemens = cell(result, "question", "Fanuc 31i"), cell(result, "question", "Sinumerik 840D")
+    assert "G68.2" in fanuc["value"] and fanuc["citations"][0]["source"].startswith("fanuc-31i-b5/")
+    assert "CYCLE800" in siemens["value"] and siemens["citations"][0]["source"].startswith("sinumerik-840d-sl/")
+
+
 def test_english_question_finds_a_spanish_passage_and_keeps_machine_data_apart(kb: MerlinRunner) -> None:
     result = compare(kb, ["828D"], None, "--question", "What is the spindle power?")
     power = cell(result, "question", "828D")
