@@ -63,17 +63,6 @@ def _lexical_floor(hits: list[tuple[Chunk, float]]) -> list[tuple[Chunk, float]]
     return [(chunk, score) for chunk, score in hits if score >= floor]
 
 
-def _merge_dense(lists: list[list[tuple[Chunk, float]]]) -> list[tuple[Chunk, float]]:
-    """The kNN results of a query's phrasings (English, Spanish) as one list, by best similarity, so
-    that lexical and dense evidence weigh the same in the fusion however many phrasings there are."""
-    best: dict[str, tuple[Chunk, float]] = {}
-    for hits in lists:
-        for chunk, score in hits:
-            if chunk.chunk_id not in best or score > best[chunk.chunk_id][1]:
-                best[chunk.chunk_id] = (chunk, score)
-    return sorted(best.values(), key=lambda item: -item[1])
-
-
 class Retriever:
     def __init__(self, index: ChunkIndex, vectorizer: Vectorizer) -> None:
         self.index = index
@@ -98,15 +87,15 @@ class Retriever:
                 other = "en" if spec.language == "es" else "es"
                 slots.append((len(requests), "bm25"))
                 requests.append(SearchRequest(k, text=spec.other_text, language=other, cnc=cnc))
-            for text in spec.dense_texts:
-                if text in vectors:
-                    slots.append((len(requests), "dense"))
-                    requests.append(SearchRequest(k, vector=vectors[text], cnc=cnc))
+            phrasings = tuple(vectors[text] for text in dict.fromkeys(spec.dense_texts) if text in vectors)
+            if phrasings:
+                slots.append((len(requests), "dense"))
+                requests.append(SearchRequest(k, vectors=phrasings, cnc=cnc))
             layout.append(slots)
         results = self.index.search(requests)
         out = []
         for slots in layout:
-            lexical = [_lexical_floor([(h.chunk, h.score) for h in results[i]]) for i, kind in slots if kind == "bm25"]
-            dense = _merge_dense([[(h.chunk, h.score) for h in results[i]] for i, kind in slots if kind == "dense"])
-            out.append(rrf(lexical + ([dense] if dense else []), ["bm25"] * len(lexical) + ["dense"] * bool(dense)))
+            lists = [[(h.chunk, h.score) for h in results[i]] for i, _ in slots]
+            lists = [_lexical_floor(hits) if kind == "bm25" else hits for hits, (_, kind) in zip(lists, slots, strict=True)]
+            out.append(rrf(lists, [kind for _, kind in slots]))
         return out

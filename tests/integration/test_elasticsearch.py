@@ -6,15 +6,19 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from elasticsearch import Elasticsearch
 
 from merlin_cnc.analysis import analyze, analyzed_text
+from merlin_cnc.chunking import Chunk
 from merlin_cnc.config import Settings
 from merlin_cnc.embeddings.langchain import MerlinEmbeddings
 from merlin_cnc.embeddings.resolve import choice_for_index
 from merlin_cnc.embeddings.vectorizer import Vectorizer
+from merlin_cnc.index.base import FileState, IndexIdentity, SearchRequest
 from merlin_cnc.index.elasticsearch import ElasticsearchIndex
+from merlin_cnc.index.embedded import EmbeddedIndex
 from merlin_cnc.index.factory import current_identity, open_current
 from merlin_cnc.index.langchain_store import control_filter, elasticsearch_store, to_document
 from merlin_cnc.ingest import ingest
@@ -70,6 +74,29 @@ def test_standard_analyzer_keeps_the_cores_terms_whole(client: Elasticsearch) ->
     tokens = [t["token"] for t in client.indices.analyze(analyzer="standard", text=analyzed_text(text, "es"))["tokens"]]
     assert tokens == ours
     assert {"g1", "g68_2", "cycle800", "var_500", "var_depth", "m6", "r1", "q200", "31i_b5"} <= set(tokens)
+
+
+def test_dense_phrasings_find_what_the_embedded_index_finds(tmp_path: Path, es_url: str, es_alias: str) -> None:
+    """Both backends answer a request with several phrasings as the union of each one's k nearest."""
+    identity = IndexIdentity("test-model", 4)
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(40, 4)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    chunks = [Chunk(f"c{i}", "a.md", f"line {i}", f"passage {i}", (), None, "X" if i % 2 else "Y", None, "md", "en")
+              for i in range(40)]
+    state = FileState("a.md", "h", [], "md")
+    elastic = ElasticsearchIndex(Elasticsearch(es_url), _settings(tmp_path, es_url, es_alias, "test-model"), identity)
+    embedded = EmbeddedIndex(tmp_path / "embedded", identity)
+    for index in (elastic, embedded):
+        index.replace_file("/docs", state, chunks, vectors)
+    elastic.refresh()
+    queries = rng.normal(size=(6, 4)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)  # as the vectorizer's are
+    requests = [SearchRequest(3, vectors=(queries[i], queries[i + 1]), cnc=cnc) for i in (0, 2, 4) for cnc in ("X", None)]
+    for got, want in zip(elastic.search(requests), embedded.search(requests), strict=True):
+        assert [h.chunk.chunk_id for h in got] == [h.chunk.chunk_id for h in want]
+        assert 3 <= len(got) <= 6
+    embedded.close()
 
 
 def test_alias_moves_only_when_a_new_version_is_complete(tmp_path: Path, es_url: str, es_alias: str,

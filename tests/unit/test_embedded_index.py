@@ -76,8 +76,8 @@ def test_bm25_with_cnc_filter(index: EmbeddedIndex) -> None:
 def test_knn_with_cnc_filter(index: EmbeddedIndex) -> None:
     query = np.array([1.0, 0.0, 0.0, 0.0])
     everything, siemens, fanuc = index.search([
-        SearchRequest(5, vector=query), SearchRequest(5, vector=query, cnc=SIEMENS),
-        SearchRequest(2, vector=query, cnc=FANUC),
+        SearchRequest(5, vectors=(query,)), SearchRequest(5, vectors=(query,), cnc=SIEMENS),
+        SearchRequest(2, vectors=(query,), cnc=FANUC),
     ])
     assert set(ids(everything[:2])) == {"f1", "s1"}
     assert len(everything) == 5
@@ -85,7 +85,17 @@ def test_knn_with_cnc_filter(index: EmbeddedIndex) -> None:
     assert all(h.chunk.cnc == SIEMENS for h in siemens)
     assert siemens[0].score == pytest.approx(1.0) and siemens[1].score == pytest.approx(0.0)
     assert ids(fanuc)[0] == "f1" and len(fanuc) == 2
-    assert index.search([SearchRequest(5, vector=query, cnc="Haas NGC")]) == [[]]
+    assert index.search([SearchRequest(5, vectors=(query,), cnc="Haas NGC")]) == [[]]
+
+
+def test_phrasings_of_one_query_give_the_union_of_their_nearest_by_best_similarity(index: EmbeddedIndex) -> None:
+    english, spanish = np.array([0.0, 1.0, 0.0, 0.0]), np.array([0.0, 0.6, 0.8, 0.0])
+    (one,) = index.search([SearchRequest(1, vectors=(english, spanish), cnc=FANUC)])
+    # Each phrasing's nearest (f2 for the first, f3 for the second), f2 at its best similarity.
+    assert ids(one) == ["f2", "f3"]
+    assert [h.score for h in one] == pytest.approx([1.0, 0.8])
+    (two,) = index.search([SearchRequest(2, vectors=(english, spanish), cnc=FANUC)])
+    assert ids(two) == ["f2", "f3", "f1"] and two[0].score == pytest.approx(1.0)
 
 
 def test_spanish_query_on_spanish_chunk(tmp_path: Path) -> None:
@@ -95,7 +105,7 @@ def test_spanish_query_on_spanish_chunk(tmp_path: Path) -> None:
     idx.replace_file(COLLECTION, FileState("es.md", "h"), chunks, None)
     (hits,) = idx.search([SearchRequest(5, text="programa", language="es")])
     assert ids(hits) == ["e1"]
-    assert idx.search([SearchRequest(5, vector=np.ones(4))]) == [[]]  # no vectors stored
+    assert idx.search([SearchRequest(5, vectors=(np.ones(4),))]) == [[]]  # no vectors stored
     idx.close()
 
 
@@ -109,7 +119,7 @@ def test_replace_file_twice_does_not_duplicate(index: EmbeddedIndex) -> None:
     assert sorted(ids(hits)) == ["f1", "f2"]
     assert index.file_states(COLLECTION)["fanuc/guide.md"].file_hash == "h1b"
     # the dense matrix follows writes
-    (dense,) = index.search([SearchRequest(10, vector=np.array([0.0, 0.0, 1.0, 0.0]), cnc=FANUC)])
+    (dense,) = index.search([SearchRequest(10, vectors=(np.array([0.0, 0.0, 1.0, 0.0]),), cnc=FANUC)])
     assert set(ids(dense)) == {"f1", "f2"}
     assert all(h.score == pytest.approx(0.0) for h in dense)
 
@@ -119,7 +129,7 @@ def test_delete_file(index: EmbeddedIndex) -> None:
     assert index.count() == 2
     assert set(index.file_states(COLLECTION)) == {"siemens/guide.md"}
     assert index.search([SearchRequest(5, text="G1")]) == [[]]
-    (dense,) = index.search([SearchRequest(5, vector=np.array([1.0, 0.0, 0.0, 0.0]))])
+    (dense,) = index.search([SearchRequest(5, vectors=(np.array([1.0, 0.0, 0.0, 0.0]),))])
     assert ids(dense)[0] == "s1" and len(dense) == 2
     assert [c.name for c in index.controls()] == [SIEMENS]
 

@@ -77,12 +77,17 @@ def file_state(source: str, file_hash: str, names: str, doc_type: str) -> FileSt
 
 @dataclass
 class SearchRequest:
-    """One search: lexical (``text``) or dense (``vector``), optionally filtered to one control."""
+    """One search, optionally filtered to one control: lexical (``text``) or dense (``vectors``).
+
+    ``vectors`` are phrasings of one query (English, Spanish): the result is the union of each
+    phrasing's ``k`` nearest chunks, each scored by its best similarity among the phrasings that
+    found it, so lexical and dense evidence weigh the same in the fusion however many there are.
+    """
 
     k: int
     text: str | None = None
     language: str = "en"
-    vector: np.ndarray | None = None
+    vectors: tuple[np.ndarray, ...] = ()
     cnc: str | None = None
 
 

@@ -183,9 +183,15 @@ class ElasticsearchIndex(ChunkIndex):
         if request.cnc is not None:
             filters.append({"term": {"cnc": request.cnc}})
         body: dict[str, Any] = {"size": request.k, "_source": {"excludes": _NOT_RETURNED}}
-        if request.vector is not None:
-            body["knn"] = {"field": "vector", "query_vector": np.asarray(request.vector, dtype=np.float32).tolist(),
-                           "k": request.k, "num_candidates": max(50, 2 * request.k), "filter": filters}
+        if request.vectors:
+            # One search for all phrasings: dis_max keeps each chunk's best similarity, and the
+            # union of the phrasings' k nearest fits in k per phrasing (half the searches of one
+            # kNN search per phrasing, and the same hits).
+            body["size"] = request.k * len(request.vectors)
+            body["query"] = {"dis_max": {"queries": [
+                {"knn": {"field": "vector", "query_vector": np.asarray(vector, dtype=np.float32), "k": request.k,
+                         "num_candidates": max(50, 2 * request.k), "filter": filters}}
+                for vector in request.vectors]}}
         else:
             terms = " ".join(query_terms(request.text or "", request.language))
             body["query"] = {"bool": {"must": [{"match": {"terms": terms}}], "filter": filters}}
@@ -194,7 +200,7 @@ class ElasticsearchIndex(ChunkIndex):
     @_translate_errors
     def search(self, requests: list[SearchRequest]) -> list[list[SearchHit]]:
         def runnable(r: SearchRequest) -> bool:
-            if r.vector is not None:
+            if r.vectors:
                 return bool(self.identity.dim)
             return bool(query_terms(r.text or "", r.language))
 
@@ -205,6 +211,7 @@ class ElasticsearchIndex(ChunkIndex):
                 searches.extend([{"index": self.name}, self._body(request)])
         responses = self.client.msearch(searches=searches)["responses"] if searches else []
         answers = iter(responses)
+        chunks: dict[str, Chunk] = {}  # the searches of a comparison return the same chunks many times
         out: list[list[SearchHit]] = []
         for send in sent:
             if not send:
@@ -213,8 +220,11 @@ class ElasticsearchIndex(ChunkIndex):
             response = next(answers)
             if "error" in response:
                 raise IndexError_(f"Elasticsearch search failed: {response['error']}")
-            out.append([SearchHit(_hit_to_chunk(h["_source"]), float(h["_score"] or 0.0))
-                        for h in response["hits"]["hits"]])
+            hits = response["hits"]["hits"]
+            for hit in hits:
+                if hit["_id"] not in chunks:
+                    chunks[hit["_id"]] = _hit_to_chunk(hit["_source"])
+            out.append([SearchHit(chunks[h["_id"]], float(h["_score"] or 0.0)) for h in hits])
         return out
 
     @_translate_errors
@@ -261,12 +271,6 @@ class ElasticsearchIndex(ChunkIndex):
                     preserve_order=True, size=500, _source_excludes=["terms"])
         for hit in hits:
             yield _hit_to_chunk(hit["_source"])
-
-    def vectors_of(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors by chunk id (used to copy an index version without re-embedding)."""
-        found = self.client.mget(index=self.name, ids=chunk_ids, _source=["vector"])["docs"]
-        return {d["_id"]: np.asarray(d["_source"]["vector"], dtype=np.float32)
-                for d in found if d.get("found") and "vector" in d.get("_source", {})}
 
     @_translate_errors
     def count(self) -> int:

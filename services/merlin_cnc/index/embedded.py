@@ -192,15 +192,19 @@ class EmbeddedIndex(ChunkIndex):
         return {row[0]: _row_to_chunk(row) for row in rows}
 
     def _search_one(self, request: SearchRequest) -> list[tuple[int, float]]:
-        if request.vector is not None:
+        if request.vectors:
             rowids, cncs, matrix = self._dense_matrix()
             if not len(rowids):
                 return []
             mask = cncs == request.cnc if request.cnc is not None else np.ones(len(rowids), dtype=bool)
             candidates = np.flatnonzero(mask)
-            scores = matrix[candidates] @ np.asarray(request.vector, dtype=np.float32)
-            top = np.argsort(-scores)[: request.k]
-            return [(int(rowids[candidates[i]]), float(scores[i])) for i in top]
+            best: dict[int, float] = {}
+            for vector in request.vectors:
+                scores = matrix[candidates] @ np.asarray(vector, dtype=np.float32)
+                for i in np.argsort(-scores)[: request.k]:
+                    rowid = int(rowids[candidates[i]])
+                    best[rowid] = max(best.get(rowid, -np.inf), float(scores[i]))
+            return sorted(best.items(), key=lambda item: -item[1])
         query = _fts_query(request.text or "", request.language)
         if query is None:
             return []
