@@ -1,8 +1,8 @@
 """Query benchmark, measured in one run on data/ with a CodeBERT-sized model built from config.
 
 Prints:
-  * `compare` latency for 2 controls x 8 aspects (target p50 <= 150 ms) and `ask` retrieval latency
-    (target p50 <= 120 ms) on the embedded index;
+  * `compare` latency for 2 controls x 8 aspects (target p50 <= 150 ms), for free questions (the
+    labelled data/ set's), and `ask` retrieval latency (target p50 <= 120 ms) on the embedded index;
   * on the labelled set bench/labels.jsonl ((control, aspect) -> the files that state it, asked in
     English and in Spanish): recall@5 of Merlin's retrieval (per-control hybrid BM25 + kNN with
     RRF, expanded queries) against a naive LangChain RAG (one global `similarity_search(k=4)` over
@@ -34,6 +34,8 @@ from merlin_cnc.ingest import ingest
 ASPECTS = ["axes", "simultaneous_axes", "block_processing_time", "max_spindle_speed", "tilted_plane", "tcp",
            "drilling_cycles", "interfaces"]
 LABELS = Path(__file__).with_name("labels.jsonl")
+QUESTIONS = Path(__file__).parent / "sets" / "data" / "questions.jsonl"
+FREE_QUESTIONS = 30
 
 
 def _hit(sources: list[tuple[str, str | None]], label: dict) -> bool:
@@ -84,6 +86,15 @@ def _latencies(engine: Engine) -> None:
         engine.compare(list(pair), ASPECTS)
         samples.append(time.perf_counter() - start)
     print(f"compare 2 controls x {len(ASPECTS)} aspects: {percentiles(samples)} (target p50 <= 150 ms)")
+    samples = []
+    requests = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for request in requests[:FREE_QUESTIONS]:
+        start = time.perf_counter()
+        engine.compare(request["cncs"], question=request["question"])
+        samples.append(time.perf_counter() - start)
+    if samples:
+        print(f"free-question compare (the first {len(samples)} labelled data/ questions, each asked once, "
+              f"its vector computed): {percentiles(samples)}")
 
 
 def _recall(engine: Engine, labels: list[dict]) -> None:
