@@ -36,6 +36,7 @@ from .facts import (
     verdict_of,
 )
 from .glossary import alternatives
+from .index.base import TermStats
 from .retrieval import Fused
 from .units import any_quantities as quantities
 from .units import compatible, is_superseding, normalize, number_words, plain_numbers
@@ -45,8 +46,9 @@ TOP_PASSAGES = 12
 # Calibrated with bench/calibrate.py on bench/sets/data and bench/sets/public (the held-out set was
 # not used): the best share of cells right on both; below it a fact covers too little of the question.
 FOUND_SCORE = 0.42
-MIN_PRESENT_SHARE = 0.25
+MIN_PRESENT_SHARE = 0.15
 PAIR_FACTOR = 0.9
+COVERED_SHARE = 0.5  # statements covering at least this share of the best one's coverage are on topic
 # A question that names no control is matched against every passage: it must share more of its words.
 MIN_PRESENT_SHARE_UNSCOPED = 0.5
 _VERDICT_WORDS = {
@@ -182,6 +184,13 @@ def idf(pools: list[list[Candidate]]) -> Callable[[str], float]:
     return lambda term: math.log(1 + n / (1 + df.get(term, 0)))
 
 
+def corpus_idf(stats: TermStats) -> Callable[[str], float]:
+    """Rarity of a term in the whole index, as BM25 weighs it: the few retrieved passages are too
+    small a sample to tell a word every manual uses ("default", "many") from the asked topic."""
+    n = max(1, stats.chunks)
+    return lambda term: math.log(1 + n / (1 + stats.frequency.get(term, 0)))
+
+
 def _matches(term: str, terms: frozenset[str]) -> bool:
     return term in terms or cognate(term, terms) or _inside_identifier(term, terms)
 
@@ -290,7 +299,7 @@ def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
     if ask.kind == "name":
         if nc_line:
             return 0.5
-        return 1.0 if name_tokens(c.fact.value, q) else 0.7
+        return 1.0 if name_tokens(c.fact.value, q) else 0.5
     return 0.5 if nc_line else 1.0
 
 
@@ -457,13 +466,14 @@ _PARENTHESES = re.compile(r"\(([^()]+)\)")
 def answer_free(
     pools: dict[str, list[Fused]], q: QuestionTerms, ask: Ask, language: str,
     other_control: Callable[[str, str], bool], threshold: float | None = None,
-    scores: dict[str, float] | None = None,
+    scores: dict[str, float] | None = None, stats: TermStats | None = None,
 ) -> dict[str, Cell | None]:
     """The cell for each control (None: not stated), from its fused passages; ``scores`` receives
-    each control's best fact score (for calibration)."""
+    each control's best fact score (for calibration). ``stats`` are the index's collection
+    statistics for the question's terms; without them terms are weighed within the passages."""
     threshold = FOUND_SCORE if threshold is None else threshold
     facts = {name: candidates(fused) for name, fused in pools.items()}
-    weight = idf(list(facts.values()))
+    weight = corpus_idf(stats) if stats is not None else idf(list(facts.values()))
     vocabulary = frozenset(t for pool in facts.values() for c in pool for t in c.terms | c.context)
     q.present = {t for t in q.own if q.hit(t, vocabulary)}
     q._asked.clear()  # which words are asked about depends on the present terms
@@ -473,7 +483,8 @@ def answer_free(
     out: dict[str, Cell | None] = {}
     for name, pool in facts.items():
         answerable = q.present and share >= (MIN_PRESENT_SHARE_UNSCOPED if name == "" else MIN_PRESENT_SHARE)
-        best = best_fact(pool, q, ask, weight, _bound(other_control, name)) if answerable else None
+        asked = _as_stated(ask, pool, q, weight) if answerable else ask
+        best = best_fact(pool, q, asked, weight, _bound(other_control, name)) if answerable else None
         if scores is not None:
             scores[name] = best[0] if best else 0.0
         # A best fact that says itself it states nothing ("Max. axes: not stated") means not stated.
@@ -481,10 +492,25 @@ def answer_free(
                   and not says_unstated(best[1].fact.text))
         if best and stated and ask.kind == "quantity" and is_machine_data(best[1]):
             # A machine's figure is not its control's specification: say what the documents give.
-            out[name] = machine_data_cell(make_cell(best[1], ask, language, q, weight), language)
+            out[name] = machine_data_cell(make_cell(best[1], asked, language, q, weight), language)
             continue
-        out[name] = make_cell(best[1], ask, language, q, weight) if best and stated else None
+        out[name] = make_cell(best[1], asked, language, q, weight) if best and stated else None
     return out
+
+
+def _as_stated(ask: Ask, pool: list[Candidate], q: QuestionTerms, weight: Callable[[str], float]) -> Ask:
+    """The question's unit is read from its words ("pulse length", "feed override"), which can
+    name the wrong dimension: when none of the statements that best cover the question gives a
+    figure in it, the documents state it in another, and any figure will do."""
+    if ask.kind != "quantity" or not ask.dimension or not pool:
+        return ask
+    covered = [(coverage(c, q, weight), c) for c in pool]
+    top = max(cov for cov, _ in covered)
+    for cov, c in covered:
+        if cov >= COVERED_SHARE * top and any(
+                compatible(qt.pint_unit, ask.dimension) for qt in quantities(c.fact.value, c.fused.chunk.language)):
+            return ask
+    return Ask("quantity", None, ask.count)
 
 
 def _bound(other_control: Callable[[str, str], bool], name: str) -> Callable[[str], bool]:

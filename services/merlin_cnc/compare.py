@@ -168,7 +168,8 @@ class Engine:
             named = self.registry.matcher.names_in(text) if name else []
             return bool(named) and name not in named
 
-        return answer_free(pools, terms, ask, language, other_control)
+        return answer_free(pools, terms, ask, language, other_control,
+                           stats=self.index.term_stats(terms.own))
 
     def question_stems(self, question: str, language: str) -> set[str]:
         """The question's stemmed content terms, without control/vendor names and question words."""

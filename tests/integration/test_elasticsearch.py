@@ -76,27 +76,45 @@ def test_standard_analyzer_keeps_the_cores_terms_whole(client: Elasticsearch) ->
     assert {"g1", "g68_2", "cycle800", "var_500", "var_depth", "m6", "r1", "q200", "31i_b5"} <= set(tokens)
 
 
-def test_dense_phrasings_find_what_the_embedded_index_finds(tmp_path: Path, es_url: str, es_alias: str) -> None:
-    """Both backends answer a request with several phrasings as the union of each one's k nearest."""
+@pytest.fixture
+def twin_indexes(tmp_path: Path, es_url: str, es_alias: str) -> Iterator[tuple[ElasticsearchIndex, EmbeddedIndex]]:
+    """The same 40 passages and vectors in both backends."""
     identity = IndexIdentity("test-model", 4)
     rng = np.random.default_rng(7)
     vectors = rng.normal(size=(40, 4)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    chunks = [Chunk(f"c{i}", "a.md", f"line {i}", f"passage {i}", (), None, "X" if i % 2 else "Y", None, "md", "en")
-              for i in range(40)]
+    words = ["spindle", "axis", "default", "feed"]
+    chunks = [Chunk(f"c{i}", "a.md", f"line {i}", f"passage {i} {' '.join(words[: 1 + i % 4])}", (), None,
+                    "X" if i % 2 else "Y", None, "md", "en") for i in range(40)]
     state = FileState("a.md", "h", [], "md")
     elastic = ElasticsearchIndex(Elasticsearch(es_url), _settings(tmp_path, es_url, es_alias, "test-model"), identity)
     embedded = EmbeddedIndex(tmp_path / "embedded", identity)
     for index in (elastic, embedded):
         index.replace_file("/docs", state, chunks, vectors)
     elastic.refresh()
+    yield elastic, embedded
+    embedded.close()
+
+
+def test_dense_phrasings_find_what_the_embedded_index_finds(twin_indexes) -> None:  # noqa: ANN001
+    """Both backends answer a request with several phrasings as the union of each one's k nearest."""
+    elastic, embedded = twin_indexes
+    rng = np.random.default_rng(11)
     queries = rng.normal(size=(6, 4)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)  # as the vectorizer's are
     requests = [SearchRequest(3, vectors=(queries[i], queries[i + 1]), cnc=cnc) for i in (0, 2, 4) for cnc in ("X", None)]
     for got, want in zip(elastic.search(requests), embedded.search(requests), strict=True):
         assert [h.chunk.chunk_id for h in got] == [h.chunk.chunk_id for h in want]
         assert 3 <= len(got) <= 6
-    embedded.close()
+
+
+def test_term_statistics_are_the_same_on_both_backends(twin_indexes) -> None:  # noqa: ANN001
+    elastic, embedded = twin_indexes
+    terms = analyze("spindle axis default feed unheard", "en")
+    stats = elastic.term_stats(terms)
+    assert stats == embedded.term_stats(terms)
+    assert stats.chunks == 40
+    assert [stats.frequency[t] for t in terms] == [40, 30, 20, 10, 0]
 
 
 def test_alias_moves_only_when_a_new_version_is_complete(tmp_path: Path, es_url: str, es_alias: str,

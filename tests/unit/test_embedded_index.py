@@ -98,6 +98,13 @@ def test_phrasings_of_one_query_give_the_union_of_their_nearest_by_best_similari
     assert ids(two) == ["f2", "f3", "f1"] and two[0].score == pytest.approx(1.0)
 
 
+def test_term_statistics_count_the_chunks_holding_each_term(index: EmbeddedIndex) -> None:
+    stats = index.term_stats(["plane", "work", "g1", "absent"])
+    assert stats.chunks == 5
+    assert stats.frequency == {"plane": 2, "work": 2, "g1": 1, "absent": 0}
+    assert index.term_stats([]).frequency == {}
+
+
 def test_spanish_query_on_spanish_chunk(tmp_path: Path) -> None:
     idx = EmbeddedIndex(tmp_path, IDENTITY)
     chunks = [chunk("e1", "es.md", "La programación del husillo.", None, "es"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -97,6 +97,15 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class TermStats:
+    """Collection statistics, as BM25 uses them: how many chunks the index holds and how many of
+    them hold each asked term (a term in half the corpus says little about any passage)."""
+
+    chunks: int
+    frequency: dict[str, int]
+
+
 @dataclass
 class ControlStats:
     name: str
@@ -131,6 +140,10 @@ class ChunkIndex(abc.ABC):
     @abc.abstractmethod
     def search(self, requests: list[SearchRequest]) -> list[list[SearchHit]]:
         """Run several searches at once (one round trip where the backend allows)."""
+
+    @abc.abstractmethod
+    def term_stats(self, terms: Collection[str]) -> TermStats:
+        """The number of chunks, and of chunks holding each of ``terms`` (analyzed terms)."""
 
     @abc.abstractmethod
     def controls(self) -> list[ControlStats]:

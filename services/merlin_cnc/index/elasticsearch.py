@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, TypeVar
 
 import numpy as np
@@ -27,6 +27,7 @@ from .base import (
     NameClaim,
     SearchHit,
     SearchRequest,
+    TermStats,
     decode_names,
     file_state,
 )
@@ -226,6 +227,16 @@ class ElasticsearchIndex(ChunkIndex):
                     chunks[hit["_id"]] = _hit_to_chunk(hit["_source"])
             out.append([SearchHit(chunks[h["_id"]], float(h["_score"] or 0.0)) for h in hits])
         return out
+
+    @_translate_errors
+    def term_stats(self, terms: Collection[str]) -> TermStats:
+        wanted = sorted(set(terms))
+        aggs = {"df": {"filters": {"filters": {t: {"term": {"terms": t}} for t in wanted}}}} if wanted else None
+        response = self.client.search(index=self.name, size=0, track_total_hits=True,
+                                      query={"term": {"doc_kind": "chunk"}}, aggs=aggs)
+        buckets = response["aggregations"]["df"]["buckets"] if wanted else {}
+        return TermStats(int(response["hits"]["total"]["value"]),
+                         {t: int(buckets.get(t, {}).get("doc_count", 0)) for t in wanted})
 
     @_translate_errors
     def controls(self) -> list[ControlStats]:

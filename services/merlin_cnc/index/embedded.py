@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,7 @@ from .base import (
     NameClaim,
     SearchHit,
     SearchRequest,
+    TermStats,
     decode_names,
     file_state,
 )
@@ -225,6 +226,17 @@ class EmbeddedIndex(ChunkIndex):
         wanted = sorted({rowid for hits in found for rowid, _ in hits})
         chunks = self._fetch(wanted) if wanted else {}
         return [[SearchHit(chunks[r], s) for r, s in hits if r in chunks] for hits in found]
+
+    def term_stats(self, terms: Collection[str]) -> TermStats:
+        wanted = sorted(set(terms))
+        frequency: dict[str, int] = {}
+        if wanted:
+            # fts5vocab reads the full-text index's own per-term document counts.
+            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
+            marks = ",".join("?" * len(wanted))
+            frequency = dict(self._db.execute(f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", wanted))
+        (chunks,) = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()
+        return TermStats(int(chunks), {t: int(frequency.get(t, 0)) for t in wanted})
 
     def controls(self) -> list[ControlStats]:
         rows = self._db.execute(
