@@ -96,6 +96,7 @@ class Retriever:
         out = []
         for slots in layout:
             lists = [[(h.chunk, h.score) for h in results[i]] for i, _ in slots]
-            lists = [_lexical_floor(hits) if kind == "bm25" else hits for hits, (_, kind) in zip(lists, slots, strict=True)]
+            lists = [_lexical_floor(hits) if kind == "bm25" else hits
+                     for hits, (_, kind) in zip(lists, slots, strict=True)]
             out.append(rrf(lists, [kind for _, kind in slots]))
         return out

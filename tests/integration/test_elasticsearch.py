@@ -102,7 +102,8 @@ def test_dense_phrasings_find_what_the_embedded_index_finds(twin_indexes) -> Non
     rng = np.random.default_rng(11)
     queries = rng.normal(size=(6, 4)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)  # as the vectorizer's are
-    requests = [SearchRequest(3, vectors=(queries[i], queries[i + 1]), cnc=cnc) for i in (0, 2, 4) for cnc in ("X", None)]
+    requests = [SearchRequest(3, vectors=(queries[i], queries[i + 1]), cnc=cnc)
+                for i in (0, 2, 4) for cnc in ("X", None)]
     for got, want in zip(elastic.search(requests), embedded.search(requests), strict=True):
         assert [h.chunk.chunk_id for h in got] == [h.chunk.chunk_id for h in want]
         assert 3 <= len(got) <= 6

@@ -232,9 +232,11 @@ class EmbeddedIndex(ChunkIndex):
         frequency: dict[str, int] = {}
         if wanted:
             # fts5vocab reads the full-text index's own per-term document counts.
-            self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row')")
             marks = ",".join("?" * len(wanted))
-            frequency = dict(self._db.execute(f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", wanted))
+            rows = self._db.execute(f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", wanted)
+            frequency = dict(rows)
         (chunks,) = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()
         return TermStats(int(chunks), {t: int(frequency.get(t, 0)) for t in wanted})
 
