@@ -26,6 +26,7 @@ _QUESTION_WORDS = {"which", "what", "how", "who", "why", "when", "where", "doe",
                    "cuanto", "cuanta", "como", "que", "quien", "donde", "tiene", "tienen", "admite", "support",
                    "handle", "explain", "describe", "tell", "about", "control", "controls", "cnc", "compare",
                    "comparison", "compara", "comparar", "comparación", "versus"}
+MIN_LANGUAGE_CHUNKS = 50
 
 
 class UnknownAspect(UserError):
@@ -168,8 +169,12 @@ class Engine:
             named = self.registry.matcher.names_in(text) if name else []
             return bool(named) and name not in named
 
-        return answer_free(pools, terms, ask, language, other_control,
-                           stats=self.index.term_stats(terms.own))
+        # The question's words are weighed among the passages in its language, where its stems
+        # live, unless too few passages are in it to tell common words from rare ones.
+        stats = self.index.term_stats(terms.own, language)
+        if stats.chunks < MIN_LANGUAGE_CHUNKS:
+            stats = self.index.term_stats(terms.own)
+        return answer_free(pools, terms, ask, language, other_control, stats=stats)
 
     def question_stems(self, question: str, language: str) -> set[str]:
         """The question's stemmed content terms, without control/vendor names and question words."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from merlin_cnc.analysis import analyze
 from merlin_cnc.chunking import Chunk
 from merlin_cnc.index.base import FileState, IndexError_, IndexIdentity, NameClaim, SearchRequest
 from merlin_cnc.index.embedded import EmbeddedIndex, current_identity
@@ -103,6 +104,19 @@ def test_term_statistics_count_the_chunks_holding_each_term(index: EmbeddedIndex
     assert stats.chunks == 5
     assert stats.frequency == {"plane": 2, "work": 2, "g1": 1, "absent": 0}
     assert index.term_stats([]).frequency == {}
+
+
+def test_term_statistics_of_one_language(tmp_path: Path) -> None:
+    idx = EmbeddedIndex(tmp_path, IDENTITY)
+    chunks = [chunk("e1", "es.md", "Programación del husillo.", None, "es"),
+              chunk("e2", "es.md", "Cambio de herramienta.", None, "es"),
+              chunk("n1", "en.md", "Spindle programming.", None, "en")]
+    idx.replace_file(COLLECTION, FileState("es.md", "h"), chunks, None)
+    husillo = analyze("husillo", "es")[0]
+    stats = idx.term_stats([husillo, "spindl"], "es")
+    assert stats.chunks == 2 and stats.frequency == {husillo: 1, "spindl": 0}
+    assert idx.term_stats(["spindl"], "en").frequency == {"spindl": 1}
+    idx.close()
 
 
 def test_spanish_query_on_spanish_chunk(tmp_path: Path) -> None:

@@ -142,8 +142,9 @@ class ChunkIndex(abc.ABC):
         """Run several searches at once (one round trip where the backend allows)."""
 
     @abc.abstractmethod
-    def term_stats(self, terms: Collection[str]) -> TermStats:
-        """The number of chunks, and of chunks holding each of ``terms`` (analyzed terms)."""
+    def term_stats(self, terms: Collection[str], language: str | None = None) -> TermStats:
+        """The number of chunks, and of chunks holding each of ``terms`` (analyzed terms), among
+        the chunks in ``language`` when given."""
 
     @abc.abstractmethod
     def controls(self) -> list[ControlStats]:

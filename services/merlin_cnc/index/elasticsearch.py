@@ -229,11 +229,14 @@ class ElasticsearchIndex(ChunkIndex):
         return out
 
     @_translate_errors
-    def term_stats(self, terms: Collection[str]) -> TermStats:
+    def term_stats(self, terms: Collection[str], language: str | None = None) -> TermStats:
         wanted = sorted(set(terms))
         aggs = {"df": {"filters": {"filters": {t: {"term": {"terms": t}} for t in wanted}}}} if wanted else None
+        filters: list[dict[str, Any]] = [{"term": {"doc_kind": "chunk"}}]
+        if language is not None:
+            filters.append({"term": {"language": language}})
         response = self.client.search(index=self.name, size=0, track_total_hits=True,
-                                      query={"term": {"doc_kind": "chunk"}}, aggs=aggs)
+                                      query={"bool": {"filter": filters}}, aggs=aggs)
         buckets = response["aggregations"]["df"]["buckets"] if wanted else {}
         return TermStats(int(response["hits"]["total"]["value"]),
                          {t: int(buckets.get(t, {}).get("doc_count", 0)) for t in wanted})

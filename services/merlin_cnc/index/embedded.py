@@ -227,9 +227,17 @@ class EmbeddedIndex(ChunkIndex):
         chunks = self._fetch(wanted) if wanted else {}
         return [[SearchHit(chunks[r], s) for r, s in hits if r in chunks] for hits in found]
 
-    def term_stats(self, terms: Collection[str]) -> TermStats:
+    def term_stats(self, terms: Collection[str], language: str | None = None) -> TermStats:
         wanted = sorted(set(terms))
         frequency: dict[str, int] = {}
+        (chunks,) = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()
+        if language is not None:
+            (in_language,) = self._db.execute("SELECT COUNT(*) FROM chunks WHERE language = ?", (language,)).fetchone()
+            if in_language < chunks:  # else the whole index's counts are this language's
+                sql = ("SELECT COUNT(*) FROM chunks_fts JOIN chunks ON chunks.rowid = chunks_fts.rowid "
+                       "WHERE chunks_fts MATCH ? AND chunks.language = ?")
+                frequency = {t: self._db.execute(sql, (f'"{t}"', language)).fetchone()[0] for t in wanted}
+                return TermStats(int(in_language), frequency)
         if wanted:
             # fts5vocab reads the full-text index's own per-term document counts.
             self._db.execute(
@@ -237,7 +245,6 @@ class EmbeddedIndex(ChunkIndex):
             marks = ",".join("?" * len(wanted))
             rows = self._db.execute(f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", wanted)
             frequency = dict(rows)
-        (chunks,) = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()
         return TermStats(int(chunks), {t: int(frequency.get(t, 0)) for t in wanted})
 
     def controls(self) -> list[ControlStats]:
