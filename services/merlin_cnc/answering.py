@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePath
 from typing import TypeVar
 
 from .analysis import analyze, fold
@@ -127,7 +128,7 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
         language = item.chunk.language
         context = fact_terms(item.chunk.context, language)
         passage = fact_terms(item.chunk.text, language)
-        passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}")
+        passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}", PurePath(item.chunk.source).stem)
         facts = split_facts(item.chunk.text)
         row: Fact | None = None
         fields = item.chunk.extra.get("fields")
@@ -164,16 +165,19 @@ def _with_next(facts: tuple[Fact, ...]) -> list[tuple[Fact, int]]:
             and not any(is_silent(f.value) or says_unstated(f.text) for f in (a, b))]
 
 
-def _main_codes(text: str) -> tuple[str, ...]:
-    """The codes a passage is about: those it names most (a G-code's reference page names it
-    throughout, and its sentences explain it without repeating it)."""
+def _main_codes(text: str, file_stem: str = "") -> tuple[str, ...]:
+    """The codes a passage is about: those its file is named after ("gcode-M203.md", a reference
+    page per command), then those it names most (a G-code's page names it throughout, and its
+    sentences explain it without repeating it)."""
+    named = tuple(code for code, _ in code_spans(file_stem) if code_tier(code) < 2)
     counts = Counter(code for code, _ in code_spans(text) if code_tier(code) < 2)
     if not counts:
-        return ()
+        return named
     top = counts.most_common(1)[0][1]
     if top == 1 and len(counts) > 3:
-        return ()  # a passage that names many codes once each is about none of them
-    return tuple(code for code, n in counts.most_common(3) if n >= max(1, top // 2))
+        return named  # a passage that names many codes once each is about none of them
+    mentioned = tuple(code for code, n in counts.most_common(3) if n >= max(1, top // 2))
+    return tuple(dict.fromkeys(named + mentioned))
 
 
 def idf(pools: list[list[Candidate]]) -> Callable[[str], float]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from merlin_cnc.answering import counts_in, name_tokens, question_terms
+from merlin_cnc.analysis import analyze
+from merlin_cnc.answering import _as_stated, candidates, corpus_idf, counts_in, idf, name_tokens, question_terms
+from merlin_cnc.chunking import Chunk
 from merlin_cnc.extraction import looks_like_nc_code
-from merlin_cnc.facts import Fact, codes_in, is_silent, read_question, says_unstated, split_facts, verdict_of
+from merlin_cnc.facts import Ask, Fact, codes_in, is_silent, read_question, says_unstated, split_facts, verdict_of
+from merlin_cnc.index.base import TermStats
+from merlin_cnc.retrieval import Fused
 from merlin_cnc.units import any_quantities
 
 
@@ -97,3 +101,33 @@ def test_names_a_statement_gives() -> None:
     found = [n for n, _ in name_tokens("The host software only requires Python running on a Linux computer; "
                                        "copy printer.cfg, see release 0.13.0 and the GPL.", None)]
     assert found == ["Python", "Linux", "printer.cfg", "0.13.0", "GPL"]
+
+
+def _pool(*texts: str, source: str = "docs/guide.md") -> list[Fused]:
+    return [Fused(Chunk(f"c{i}", source, f"line {i}", text), 1.0 / (i + 1), bm25=1.0) for i, text in enumerate(texts)]
+
+
+def test_a_reference_page_is_about_the_code_its_file_is_named_after() -> None:
+    (page,) = _pool("brief: Set maximum feedrate for one or more axes. View it with M503, save it with M500 "
+                    "and M500 again, load it with M501.", source="gcode/gcode-M203.md")
+    assert candidates([page])[0].passage_codes[0] == "M203"
+
+
+def test_terms_common_in_the_index_weigh_less_than_rare_ones() -> None:
+    weight = corpus_idf(TermStats(1000, {"default": 400, "baud": 5}))
+    assert weight("default") < weight("baud") < weight("unseen")
+
+
+def _asked(question: str, *texts: str) -> Ask:
+    pool = candidates(_pool(*texts))
+    q = question_terms(set(analyze(question, "en")) - {"what"}, [], "en", question)
+    q.present = set(q.own)
+    return _as_stated(read_question(question), pool, q, idf([pool]))
+
+
+def test_a_unit_the_question_misnames_gives_way_to_the_one_the_documents_state() -> None:
+    question = "What is the default step pulse length?"  # "length" reads as a distance
+    assert read_question(question).dimension == "mm"
+    assert _asked(question, "The default step pulse length is 4 microseconds.",
+                  "Each axis has its own travel limits.").dimension is None
+    assert _asked(question, "The default step pulse length is 0.004 mm of travel.").dimension == "mm"
