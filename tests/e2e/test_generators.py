@@ -18,6 +18,7 @@ class _Completions(BaseHTTPRequestHandler):
     """A minimal `/v1/chat/completions`: answers from the passages it is sent, citing their ids."""
 
     mode = "honest"
+    prompts: list[str] = []
 
     def log_message(self, *args: object) -> None:
         pass
@@ -25,6 +26,7 @@ class _Completions(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - http.server API
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         prompt = "\n".join(m["content"] for m in body["messages"])
+        type(self).prompts.append(prompt)
         passages = re.findall(r"^\[([0-9a-f]{24})\] control=(.+?) aspect=(\S+)", prompt, re.M)
         if self.mode == "honest":
             first = {}
@@ -50,7 +52,7 @@ class _Completions(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def llm_server() -> Iterator[tuple[str, type[_Completions]]]:
-    handler = type("Handler", (_Completions,), {})
+    handler = type("Handler", (_Completions,), {"prompts": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -65,9 +67,14 @@ def _compare(kb: MerlinRunner, **env: str) -> dict:
 
 
 def test_openai_generator_uses_the_server_and_keeps_citations(kb: MerlinRunner, llm_server) -> None:
-    url, _ = llm_server
+    url, handler = llm_server
     result = _compare(kb, MERLIN_GENERATOR="openai", MERLIN_OPENAI_BASE_URL=url, MERLIN_OPENAI_MODEL="tiny")
     assert result["generator"] == "openai" and "warnings" not in result
+    # The model is given the extractive reader's facts, each with the passage it cites.
+    (prompt,) = handler.prompts
+    fact = re.search(r"^- control=(.+?) aspect=tcp: (.*TRAORI.*) \[([0-9a-f]{24})\]$", prompt, re.M)
+    assert fact is not None
+    assert re.search(rf"^\[{fact.group(3)}\] control={re.escape(fact.group(1))} aspect=tcp", prompt, re.M)
     assert result["summary"].startswith("LLM summary")
     cell = result["rows"][0]["cells"]["840D"]
     assert cell["answer"].startswith("from passage") and cell["found"] and cell["citations"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.exceptions import OutputParserException
@@ -40,7 +41,11 @@ SYSTEM = (
     "passages. If the passages do not state something, answer 'not stated'. Write in {language_name}.\n"
     "{format_instructions}"
 )
-HUMAN = "Question: {question}\nAspects: {aspect_keys}\n\nPassages:\n{passages}"
+HUMAN = (
+    "Question: {question}\nAspects: {aspect_keys}\n\n"
+    "Facts the extractive reader took from the passages (check each against its passage; keep, correct or "
+    "complete it):\n{facts}\n\nPassages:\n{passages}"
+)
 
 
 class GenerationRejected(Exception):
@@ -72,6 +77,8 @@ def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
                                             doc_builder=to_document)
             known = {c.chunk_id for c in chunks}
             chunks += [_as_chunk(d) for d in extra if d.metadata["chunk_id"] not in known]
+        known = {c.chunk_id for c in chunks}
+        chunks += [c for c in _cited_chunks(result, key, name) if c.chunk_id not in known]
         for chunk in chunks:
             allowed.setdefault(name, set()).add(chunk.chunk_id)
             given[chunk.chunk_id] = chunk
@@ -79,11 +86,40 @@ def _passages(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
                           f"({chunk.locator})\n{chunk.text[:1200]}")
     return {
         "passages": "\n\n".join(blocks),
+        "facts": _facts(result),
         "allowed": allowed,
         "given": given,
         "aspect_keys": ", ".join(r["aspect"] for r in result["rows"]),
         "question": result.get("question") or "Compare the controls on the listed aspects.",
     }
+
+
+def _cells(result: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(aspect key, resolved control, cell) for every cell of a result."""
+    for row in result["rows"]:
+        for requested, cell in row["cells"].items():
+            name = result["resolved"].get(requested)
+            if name:
+                yield row["aspect"], name, cell
+
+
+def _facts(result: dict[str, Any]) -> str:
+    """The extractive cells as the model's first evidence: the same facts the offline answer shows."""
+    lines = []
+    for key, name, cell in _cells(result):
+        if cell.get("found"):
+            ids = " ".join(f"[{c['chunk_id']}]" for c in cell.get("citations", []) if c.get("chunk_id"))
+            lines.append(f"- control={name} aspect={key}: {cell.get('answer')} {ids}".rstrip())
+        else:
+            lines.append(f"- control={name} aspect={key}: not found by the reader")
+    return "\n".join(lines) or "- none"
+
+
+def _cited_chunks(result: dict[str, Any], key: str, name: str) -> list[Chunk]:
+    """The passages the extractive cells cite, so that the model can see and cite them too."""
+    return [Chunk(c["chunk_id"], c["source"], c["locator"], c.get("snippet", ""))
+            for k, n, cell in _cells(result) if (k, n) == (key, name)
+            for c in cell.get("citations", []) if c.get("chunk_id")]
 
 
 def _dense_store(engine: Any) -> Any:
