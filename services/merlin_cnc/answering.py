@@ -276,9 +276,13 @@ def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
             numbers = counts_in(c.fact.value, language)
             if not numbers:
                 return 0.25
-            # A count sits next to what it counts ("up to 16 joints"), or under a label naming it.
+            # A count sits next to what it counts ("up to 16 joints"), or under a label naming it;
+            # one followed by another noun ("24 control loops" for axes) counts something else.
             anchors = _anchors(c.fact.text, q, language) if q else []
             offset = c.fact.text.find(c.fact.value) if c.fact.value in c.fact.text else 0
+            if q is not None and all(_counts_other(c.fact.value, stated, pos, q, language)
+                                     for stated, _, pos in numbers):
+                return 0.45
             close = any(abs(offset + pos - a) <= 30 for _, _, pos in numbers for a in anchors)
             labelled = q is not None and c.fact.label is not None and any(q.hit(t, c.label) for t in q.present)
             return 0.9 if close or labelled else 0.5
@@ -386,6 +390,20 @@ def _anchors(text: str, q: QuestionTerms, language: str, weight: Callable[[str],
         return [pos for pos, _ in hits]
     top = max(weight(t) for _, t in hits)
     return [pos for pos, t in hits if weight(t) >= 0.8 * top]
+
+
+def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str) -> bool:
+    """The number at ``pos`` is followed by a noun phrase the question does not ask about."""
+    words, end = [], pos + len(stated)
+    for match in _WORDS.finditer(text, end):
+        if text[end : match.start()].strip(" -") or len(words) == 2:
+            break  # the phrase ends at punctuation, or after two words ("line motions")
+        words.append(match.group(0))
+        end = match.end()
+    if not words or len(words[0]) < 3 or words[0].isdigit() or quantities(f"1 {words[0]}", language):
+        return False  # nothing named right after it, or a unit
+    return not any(q.asked_in(_word_stems(w, language)) is not None or q.hit(fold(w), frozenset(q.own))
+                   for w in words)
 
 
 @lru_cache(maxsize=65536)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from merlin_cnc.analysis import analyze
-from merlin_cnc.answering import _as_stated, candidates, corpus_idf, counts_in, idf, name_tokens, question_terms
+from merlin_cnc.answering import (
+    _as_stated,
+    candidates,
+    corpus_idf,
+    counts_in,
+    fit,
+    idf,
+    name_tokens,
+    question_terms,
+)
 from merlin_cnc.chunking import Chunk
 from merlin_cnc.extraction import looks_like_nc_code
 from merlin_cnc.facts import Ask, Fact, codes_in, is_silent, read_question, says_unstated, split_facts, verdict_of
@@ -131,3 +140,16 @@ def test_a_unit_the_question_misnames_gives_way_to_the_one_the_documents_state()
     assert _asked(question, "The default step pulse length is 4 microseconds.",
                   "Each axis has its own travel limits.").dimension is None
     assert _asked(question, "The default step pulse length is 0.004 mm of travel.").dimension == "mm"
+
+
+def test_a_count_counts_the_noun_that_follows_it() -> None:
+    def count_fit(question: str, text: str) -> float:
+        (c, *_) = candidates(_pool(text))
+        q = question_terms(set(analyze(question, "en")) - {"what", "how", "control"}, [], "en", question)
+        q.present = set(q.own)
+        return fit(c, read_question(question), q)
+
+    axes = "What is the maximum number of axes the control can handle?"
+    assert count_fit(axes, "Axes: up to 24 axes.") > count_fit(axes, "Axes: up to 24 control loops.")
+    motions = "How many motions does the look-ahead planner buffer hold?"
+    assert count_fit(motions, "This buffer stores up to 16 line motions.") >= 0.9
