@@ -394,7 +394,8 @@ def _anchors(text: str, q: QuestionTerms, language: str, weight: Callable[[str],
 
 def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str) -> bool:
     """The number at ``pos`` is followed by a noun phrase the question does not ask about."""
-    words, end = [], pos + len(stated)
+    words: list[str] = []
+    end = pos + len(stated)
     for match in _WORDS.finditer(text, end):
         if text[end : match.start()].strip(" -") or len(words) == 2:
             break  # the phrase ends at punctuation, or after two words ("line motions")
