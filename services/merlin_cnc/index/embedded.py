@@ -199,9 +199,10 @@ class EmbeddedIndex(ChunkIndex):
                 return []
             mask = cncs == request.cnc if request.cnc is not None else np.ones(len(rowids), dtype=bool)
             candidates = np.flatnonzero(mask)
+            rows = matrix[candidates]
             best: dict[int, float] = {}
             for vector in request.vectors:
-                scores = matrix[candidates] @ np.asarray(vector, dtype=np.float32)
+                scores = rows @ np.asarray(vector, dtype=np.float32)
                 for i in np.argsort(-scores)[: request.k]:
                     rowid = int(rowids[candidates[i]])
                     best[rowid] = max(best.get(rowid, -np.inf), float(scores[i]))
@@ -233,6 +234,8 @@ class EmbeddedIndex(ChunkIndex):
         (chunks,) = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()
         if language is not None:
             (in_language,) = self._db.execute("SELECT COUNT(*) FROM chunks WHERE language = ?", (language,)).fetchone()
+            if in_language == 0:
+                return TermStats(0, dict.fromkeys(wanted, 0))
             if in_language < chunks:  # else the whole index's counts are this language's
                 sql = ("SELECT COUNT(*) FROM chunks_fts JOIN chunks ON chunks.rowid = chunks_fts.rowid "
                        "WHERE chunks_fts MATCH ? AND chunks.language = ?")
