@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import PurePath
 from typing import TypeVar
@@ -72,6 +72,7 @@ class Candidate:
     passage: frozenset[str] = frozenset()  # the rest of the passage the fact sits in
     passage_codes: tuple[str, ...] = ()  # the codes the passage is about, most mentioned first
     paired: bool = False  # a statement read with the next one
+    tail: frozenset[str] = frozenset()  # a paired statement's second part: where its value is, not its topic
     whole_row: bool = False  # a table row read whole, labelled by its key
 
 
@@ -151,8 +152,8 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
             out.append(Candidate(fact, item, rank, terms, context, label, passage, passage_codes,
                                  whole_row=fact is row))
         for pair, i in _with_next(facts) if item.chunk.doc_type != "nc" else []:
-            out.append(Candidate(pair, item, rank, own_terms[i] | own_terms[i + 1], context, labels[i], passage,
-                                 passage_codes, paired=True))
+            out.append(Candidate(pair, item, rank, own_terms[i], context, labels[i], passage, passage_codes,
+                                 paired=True, tail=own_terms[i + 1]))
     return out
 
 
@@ -238,6 +239,8 @@ def _credit(t: str, c: Candidate, q: QuestionTerms) -> float:
         return 1.2
     if t in q.hits_in(c.terms):
         return 1.0
+    if t in q.hits_in(c.tail):
+        return 0.7  # a field is named first and given after: what follows its value is another field
     if t in q.hits_in(c.context):
         return 0.5
     if t in q.hits_in(c.passage):
@@ -250,13 +253,16 @@ _MODEL_WORD = re.compile(r"\b[A-Z]{2,}[\s-]$")  # "TNC 640", "OSP-P300": a model
 
 
 def counts_in(text: str, language: str) -> list[tuple[str, float, int]]:
-    """The numbers of ``text`` that can be a count: not part of a compound ("5-axis") or a model
-    name ("TNC 640")."""
+    """The numbers of ``text`` that can be a count: not part of a compound ("5-axis"), a model name
+    ("TNC 640") or a figure with a unit."""
     out = []
+    measured = [(x.start, x.end) for x in quantities(text, language)]
     for stated, value, pos in plain_numbers(text, language):
         end = pos + len(stated)
         if _COMPOUND.match(text, end) or _MODEL_WORD.search(text[max(0, pos - 12) : pos]):
             continue
+        if any(start <= pos < stop for start, stop in measured):
+            continue  # a figure with a unit ("240 m/min") measures something: it counts nothing
         out.append((stated, value, pos))
     words = [(stated, value, pos) for stated, value, pos in number_words(text)
              if not _COMPOUND.match(text, pos + len(stated))]
@@ -447,7 +453,7 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
                 stated, number, _ = numbers[-1]
             else:
                 stated, number, _ = _nearest(numbers, [offset + n[2] for n in numbers], anchors)[0]
-            return Cell(_short(fact.value, 120), stated, None, {"value": number, "unit": "count"}, True, cited)
+            return Cell(_short(fact.value, 120), stated, ask.counted, {"value": number, "unit": "count"}, True, cited)
     if ask.kind == "verdict":
         verdict = verdict_of(fact.text)
         if verdict:
@@ -536,7 +542,7 @@ def _as_stated(ask: Ask, pool: list[Candidate], q: QuestionTerms, weight: Callab
         if cov >= COVERED_SHARE * top and any(
                 compatible(qt.pint_unit, ask.dimension) for qt in quantities(c.fact.value, c.fused.chunk.language)):
             return ask
-    return Ask("quantity", None, ask.count)
+    return replace(ask, dimension=None)
 
 
 def _bound(other_control: Callable[[str, str], bool], name: str) -> Callable[[str], bool]:

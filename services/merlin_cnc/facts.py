@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import analyze, fold
+from .analysis import STOPWORDS, analyze, detect_language, fold
+from .units import any_quantities
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡(\"'])")
 _LABELLED = re.compile(r"^\s*([^:=]{2,80}?)\s*[:=]\s+(\S.*)$")
@@ -159,19 +160,50 @@ class Ask:
     kind: str  # "quantity" | "verdict" | "code" | "name" | "text"
     dimension: str | None = None  # pint unit whose dimension a quantity answer must have
     count: bool = False  # "how many": a bare count is an answer
+    counted: str | None = None  # what a count counts, in the question's words ("axes", "canales")
+
+
+_COUNT_Q = re.compile(
+    r"\b(?:how many|cu[aá]nt[oa]s|(?:(?:total|max(?:imum)?|min(?:imum)?)\.? )?number of|"
+    r"n[uú]mero (?:(?:m[aá]ximo|m[ií]nimo|total) )?de)\s+(?P<phrase>[^?¿!.,;:()]+)",
+    re.IGNORECASE,
+)
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+
+
+def _counted(phrase: str, language: str) -> str | None:
+    """The noun a count counts: the head of the noun phrase after "how many" / "cuántos", which
+    ends at the first function word; English puts its head last ("HMI languages"), Spanish first
+    ("canales de mecanizado")."""
+    words: list[str] = []
+    for match in _PHRASE_WORD.finditer(phrase):
+        word = match.group(0)
+        if word.lower() in STOPWORDS["en"] | STOPWORDS["es"] or len(words) == 3:
+            break
+        words.append(word)
+    if not words:
+        return None
+    return words[0] if language == "es" else words[-1]
 
 
 @lru_cache(maxsize=1024)
 def read_question(question: str) -> Ask:
     text = question.strip()
-    count = bool(re.search(r"\b(how many|cu[aá]nt[oa]s|number of|n[uú]mero de)\b", text, re.I))
+    counting = _COUNT_Q.search(text)
+    count = counting is not None
+    if counting is not None:
+        # "how many blocks per second": what it counts is a unit, so it asks for a quantity in it.
+        rate = any_quantities(f"1 {counting.group('phrase')}")
+        if rate and rate[0].start == 0:
+            return Ask("quantity", rate[0].pint_unit)
     if _VERDICT_Q.search(text):
         return Ask("verdict")
     if _CODE_Q.search(text) and not count:
         return Ask("code")
     dimension = None if count else next((unit for pattern, unit in _DIMENSIONS if pattern.search(text)), None)
     if count or _QUANTITY_Q.search(text) or (dimension and not _NAME_Q.search(text)):
-        return Ask("quantity", dimension, count)
+        counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
+        return Ask("quantity", dimension, count, counted)
     if _NAME_Q.search(text):
         return Ask("name")
     return Ask("text")

@@ -30,6 +30,7 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"°\s?F|ºF|degF", "degF", "°F"),
     (r"ms|milisegundos?|milliseconds?", "ms", "ms"),
     (r"µs|μs|us|microsegundos?|microseconds?", "us", "µs"),
+    (r"inch(?:es)?|pulgadas?", "inch", "in"),
 ]
 _UNIT_RE = "|".join(f"(?:{u[0]})" for u in _UNITS)
 QUANTITY = re.compile(rf"(?<![\w.,])({NUMBER})\s*({_UNIT_RE})(?![\w/])", re.UNICODE)
@@ -79,6 +80,11 @@ def _unit_of(spelling: str) -> tuple[str, str]:
     raise ValueError(spelling)
 
 
+# Inches as a screen or a stock is sized: a quote mark right after the number ('15"', '10.4″', '19-inch'), never
+# a number that a quote opened ('"10"').
+_INCH_MARK = re.compile(rf"(?<![\w.,\"'“”″])({NUMBER})(?:[\"″”]|-inch)(?![\w\"])", re.UNICODE)
+
+
 def quantities(text: str, language: str = "en") -> list[Quantity]:
     out = []
     for match in QUANTITY.finditer(text):
@@ -88,7 +94,13 @@ def quantities(text: str, language: str = "en") -> list[Quantity]:
         except ValueError:
             continue
         out.append(Quantity(match.group(0), value, display, pint_unit, match.start(), match.end()))
-    return out
+    for match in _INCH_MARK.finditer(text):
+        try:
+            value = parse_number(match.group(1), language)
+        except ValueError:
+            continue
+        out.append(Quantity(match.group(0), value, "in", "inch", match.start(), match.end()))
+    return sorted(out, key=lambda q: q.start)
 
 
 # Any other unit written after a number, read by pint ("r/min", "msec", "GiB", "Nm", "kg", "V", "µm").

@@ -10,6 +10,7 @@ from merlin_cnc.answering import (
     candidates,
     corpus_idf,
     counts_in,
+    coverage,
     fit,
     idf,
     name_tokens,
@@ -153,3 +154,37 @@ def test_a_count_counts_the_noun_that_follows_it() -> None:
     assert count_fit(axes, "Axes: up to 24 axes.") > count_fit(axes, "Axes: up to 24 control loops.")
     motions = "How many motions does the look-ahead planner buffer hold?"
     assert count_fit(motions, "This buffer stores up to 16 line motions.") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [("How many HMI languages are available?", "languages"),
+     ("What is the maximum number of axes the control can handle?", "axes"),
+     ("¿Cuántos canales de mecanizado admite como máximo?", "canales"),
+     ("¿Cuál es el número máximo de ejes?", "ejes")],
+)
+def test_a_count_says_what_it_counts(question: str, counted: str) -> None:
+    ask = read_question(question)
+    assert ask.count and ask.counted == counted
+
+
+def test_counting_a_unit_asks_for_a_quantity_in_it() -> None:
+    ask = read_question("¿Cuántos bloques por segundo puede procesar como máximo?")
+    assert (ask.kind, ask.count, ask.dimension) == ("quantity", False, "blocks_per_second")
+
+
+def test_a_figure_with_a_unit_is_not_a_count() -> None:
+    assert [n for _, n, _ in counts_in("Max. rapid traverse 240 m/min, 3 spindles", "en")] == [3.0]
+
+
+def test_a_field_is_given_after_its_name_not_before() -> None:
+    question = "Which protection does the front panel have?"
+    pool = candidates(_pool("PROFIBUS-DP (option), EtherNet/IP (option)\nProtection (front panel)\n"
+                            "IP54 when mounted with the supplied gasket"))
+    q = question_terms(set(analyze(question, "en")) - {"which"}, [], "en", question)
+    q.present = set(q.own)
+    weight = idf([pool])
+    pairs = {c.fact.text: coverage(c, q, weight) for c in pool if c.paired}
+    before = pairs["PROFIBUS-DP (option), EtherNet/IP (option) Protection (front panel)"]
+    after = pairs["Protection (front panel) IP54 when mounted with the supplied gasket"]
+    assert after > before

@@ -49,6 +49,9 @@ def test_grouping_and_decimals_together(whole: int, tenth: int) -> None:
         ("212 °F", "en", 212, "°F", "degC", 100),
         ("1000 blocks per second", "en", 1000, "blocks/s", "ms", 1.0),
         ("2.000 bloques por segundo", "es", 2000, "blocks/s", "ms", 0.5),
+        ('TFT de 15" (1024 × 768)', "es", 15, "in", "mm", 381),
+        ("a 10.4″ colour screen", "en", 10.4, "in", "inch", 10.4),
+        ("19-inch touch panel", "en", 19, "in", "inch", 19),
     ],
 )
 def test_quantities_are_found_and_normalised(text: str, language: str, value: float, unit: str, target: str,
@@ -75,3 +78,7 @@ def test_incompatible_units_do_not_normalise() -> None:
 )
 def test_superseded_values_are_recognised(sentence: str, superseding: bool) -> None:
     assert is_superseding(sentence) is superseding
+
+
+def test_a_quoted_number_is_not_in_inches() -> None:
+    assert quantities('timeout = "10"', "en") == []
