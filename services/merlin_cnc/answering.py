@@ -346,18 +346,19 @@ def is_machine_data(c: Candidate) -> bool:
     return c.fused.chunk.extra.get("subject") == "machine"
 
 
-def best_fact(
+def fact_scorer(
     pool: list[Candidate], q: QuestionTerms, ask: Ask, weight: Callable[[str], float],
     other_control: Callable[[str], bool],
-) -> tuple[float, Candidate] | None:
-    best: tuple[float, Candidate] | None = None
+) -> Callable[[Candidate], float]:
+    """How well each fact of a control's pool answers the question (0 to 1)."""
     top_dense = max((c.fused.dense or 0.0 for c in pool), default=0.0)
-    for c in pool:
+
+    def score(c: Candidate, floor: float = -1.0) -> float:
         if c.whole_row and not q.hits_in(c.label):
-            continue  # a row read whole answers a question about its key ("what does alarm 22 mean?")
+            return 0.0  # a row read whole answers a question about its key ("what does alarm 22 mean?")
         s = coverage(c, q, weight) * (1.0 - RANK_DECAY * c.rank)
-        if best is not None and s <= best[0]:
-            continue  # every other factor is at most 1: it cannot win
+        if s <= floor:
+            return s  # every other factor is at most 1: it cannot beat ``floor``
         s *= fit(c, ask, q)
         if top_dense > 0:
             # How close the passage is to the question in meaning, relative to the best passage.
@@ -366,9 +367,33 @@ def best_fact(
             s *= 0.4  # a figure quoted for another control is not this control's
         if c.paired:
             s *= PAIR_FACTOR  # a statement that answers on its own is the better citation
+        return s
+
+    return score
+
+
+def best_fact(pool: list[Candidate], score: Callable[..., float]) -> tuple[float, Candidate] | None:
+    best: tuple[float, Candidate] | None = None
+    for c in pool:
+        s = score(c, best[0] if best else -1.0)
         if best is None or s > best[0]:
             best = (s, c)
     return best
+
+
+def superseding(
+    chosen: Candidate, value: str | None, pool: list[Candidate], score: Callable[..., float], threshold: float,
+) -> Candidate | None:
+    """A statement that answers too and replaces the chosen figure ("look-ahead raised from 250 to 400
+    blocks", "ampliado de 512 a 1.024"): a release note that supersedes a data sheet."""
+    if not value or not re.search(r"\d", value):
+        return None
+    stated = re.compile(rf"(?<![\d.,]){re.escape(value)}(?![\d])")
+    found = [(score(c), c) for c in pool
+             if c is not chosen and not c.paired and is_superseding(c.fact.text)
+             and (m := stated.search(c.fact.text)) and re.search(r"\d", c.fact.text[m.end():])]
+    found = [(s, c) for s, c in found if s >= threshold]
+    return max(found, key=lambda item: item[0])[1] if found else None
 
 
 def citation(c: Candidate) -> Citation:
@@ -516,18 +541,33 @@ def answer_free(
     for name, pool in facts.items():
         answerable = q.present and share >= (MIN_PRESENT_SHARE_UNSCOPED if name == "" else MIN_PRESENT_SHARE)
         asked = _as_stated(ask, pool, q, weight) if answerable else ask
-        best = best_fact(pool, q, asked, weight, _bound(other_control, name)) if answerable else None
+        score = fact_scorer(pool, q, asked, weight, _bound(other_control, name))
+        # The control's own statements first: a machine's figure answers only where none of them does.
+        best = best_fact([c for c in pool if not is_machine_data(c)], score) if answerable else None
+        if answerable and not _states(best, threshold):
+            best = best_fact(pool, score)
         if scores is not None:
             scores[name] = best[0] if best else 0.0
-        # A best fact that says itself it states nothing ("Max. axes: not stated") means not stated.
-        stated = (best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
-                  and not says_unstated(best[1].fact.text))
-        if best and stated and ask.kind == "quantity" and is_machine_data(best[1]):
-            # A machine's figure is not its control's specification: say what the documents give.
-            out[name] = machine_data_cell(make_cell(best[1], asked, language, q, weight), language)
+        if best is None or not _states(best, threshold):
+            out[name] = None
             continue
-        out[name] = make_cell(best[1], asked, language, q, weight) if best and stated else None
+        cell = make_cell(best[1], asked, language, q, weight)
+        if asked.kind == "quantity":
+            newer = superseding(best[1], cell.value, pool, score, threshold)
+            if newer is not None:
+                best, cell = (score(newer), newer), make_cell(newer, asked, language, q, weight)
+        if ask.kind == "quantity" and is_machine_data(best[1]):
+            # A machine's figure is not its control's specification: say what the documents give.
+            cell = machine_data_cell(cell, language)
+        out[name] = cell
     return out
+
+
+def _states(best: tuple[float, Candidate] | None, threshold: float) -> bool:
+    """The best fact answers: it scores enough and does not say itself that it states nothing
+    ("Max. axes: not stated")."""
+    return (best is not None and best[0] >= threshold and not is_silent(best[1].fact.value)
+            and not says_unstated(best[1].fact.text))
 
 
 def _as_stated(ask: Ask, pool: list[Candidate], q: QuestionTerms, weight: Callable[[str], float]) -> Ask:

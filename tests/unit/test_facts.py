@@ -7,6 +7,7 @@ import pytest
 from merlin_cnc.analysis import analyze
 from merlin_cnc.answering import (
     _as_stated,
+    answer_free,
     candidates,
     corpus_idf,
     counts_in,
@@ -188,3 +189,11 @@ def test_a_field_is_given_after_its_name_not_before() -> None:
     before = pairs["PROFIBUS-DP (option), EtherNet/IP (option) Protection (front panel)"]
     after = pairs["Protection (front panel) IP54 when mounted with the supplied gasket"]
     assert after > before
+
+
+def test_a_release_that_raises_a_figure_answers_with_the_new_one() -> None:
+    question = "How many blocks of look-ahead does it have?"
+    pool = _pool("Look-ahead: 250 blocks", "Firmware 4.0: look-ahead raised from 250 to 400 blocks.")
+    q = question_terms(set(analyze(question, "en")) - {"how", "mani"}, [], "en", question)
+    (cell,) = answer_free({"KX": pool}, q, read_question(question), "en", lambda text, name: False).values()
+    assert cell is not None and cell.value == "400" and cell.unit == "blocks"

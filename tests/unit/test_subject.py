@@ -36,3 +36,10 @@ def test_machine_rows_and_sections() -> None:
     spec = Chunk("c2", "a.md", "line 2", "Max axes: 8", ("Specification",))
     mark_subjects(doc, [section, spec], Registry())
     assert section.extra == {"subject": "machine"} and spec.extra == {}
+
+
+def test_a_document_that_says_it_holds_no_machine_data_is_its_controls() -> None:
+    doc = parse_markdown("a.md", "# Quick guide\n\nWritten from the operator manual. It contains no machine data.\n")
+    assert document_subject(doc, Registry()) is None
+    doc = parse_markdown("b.md", "# Guía rápida\n\nResumen del manual del operador. No contiene datos de máquina.\n")
+    assert document_subject(doc, Registry()) is None

@@ -25,6 +25,7 @@ _MACHINE_DATA = re.compile(
     r"\b(machine data|our (?:own )?machine|nameplate|placa de caracteristicas|datos de (?:nuestra |la )?maquina|"
     r"datos de maquina|maschinendaten)\b"
 )
+_NEGATION = re.compile(r"\b(?:no|not|sin|without|ningun[oa]?|never|nunca|ni|nor)\b(?:\W+\w+){0,2}\W*$")
 _USES = re.compile(r"\s(?:with|con|using|mit|w/|equipped with|equipada con|equipado con)\s", re.IGNORECASE)
 _MACHINE_KEYS = re.compile(r"^(machine|machine name|machine id|maquina|equipment|equipo|asset|machine model)$")
 
@@ -35,7 +36,7 @@ _MODEL = re.compile(r"\b[A-Z]{1,4}-?\d{1,5}[A-Z]?\b")  # "FM-1200", "VF-2", "MX-
 def document_subject(doc: ParsedDocument, registry: Registry) -> str | None:
     """``machine`` for a document about a machine, else None (it is about its control)."""
     title = doc.title or ""
-    if _MACHINE_DATA.search(fold(doc.opening[:800])):
+    if _says_machine_data(fold(doc.opening[:800])):
         return MACHINE
     parts = _USES.split(title, maxsplit=1)
     if len(parts) == 2:
@@ -47,6 +48,12 @@ def document_subject(doc: ParsedDocument, registry: Registry) -> str | None:
     if _MACHINE_WORDS.search(fold(first_segment)) and not registry.matcher.names_in(first_segment):
         return MACHINE
     return None
+
+
+def _says_machine_data(text: str) -> bool:
+    """The text says it holds machine data ("datos de máquina"), not that it holds none ("no
+    contiene datos de máquina", "without machine data")."""
+    return any(not _NEGATION.search(text[max(0, m.start() - 40) : m.start()]) for m in _MACHINE_DATA.finditer(text))
 
 
 def row_subject(fields: dict[str, str] | None) -> str | None:
@@ -62,7 +69,7 @@ def mark_subjects(doc: ParsedDocument, chunks: list[Chunk], registry: Registry) 
     whole = document_subject(doc, registry)
     for chunk in chunks:
         fields = chunk.extra.get("fields")
-        section = MACHINE if any(_MACHINE_DATA.search(fold(h)) for h in chunk.headings) else None
+        section = MACHINE if any(_says_machine_data(fold(h)) for h in chunk.headings) else None
         subject = whole or section or row_subject(fields if isinstance(fields, dict) else None)
         if subject:
             chunk.extra["subject"] = subject

@@ -16,7 +16,7 @@ from ..errors import UserError
 
 # Bump when the indexed fields, their analysis or the parsed text change: a new version is then built
 # and swapped in.
-MAPPING_VERSION = 5  # 5: AsciiDoc index entries are no longer part of the text
+MAPPING_VERSION = 6  # 6: a document that says it holds no machine data is its control's
 
 
 class IndexError_(UserError):
