@@ -100,9 +100,9 @@ class QuestionTerms:
         out += [tuple(sorted(g & terms)) for g in self.groups if g & terms]
         return out
 
-    def code_spans(self, text: str) -> list[tuple[str, int]]:
+    def code_spans(self, text: str, program: bool = False) -> list[tuple[str, int]]:
         """The fact's codes of the most command-like kind it has, never a control's name."""
-        spans = [(code, pos) for code, pos in code_spans(text) if fold(code) not in self.names]
+        spans = [(code, pos) for code, pos in code_spans(text, program) if fold(code) not in self.names]
         if not spans:
             return []
         best = min(code_tier(code) for code, _ in spans)
@@ -132,7 +132,8 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
         language = item.chunk.language
         context = fact_terms(item.chunk.context, language)
         passage = fact_terms(item.chunk.text, language)
-        passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}", PurePath(item.chunk.source).stem)
+        passage_codes = _main_codes(f"{item.chunk.context}\n{item.chunk.text}", PurePath(item.chunk.source).stem,
+                                    item.chunk.doc_type == "nc")
         facts = split_facts(item.chunk.text)
         row: Fact | None = None
         fields = item.chunk.extra.get("fields")
@@ -169,12 +170,12 @@ def _with_next(facts: tuple[Fact, ...]) -> list[tuple[Fact, int]]:
             and not any(is_silent(f.value) or says_unstated(f.text) for f in (a, b))]
 
 
-def _main_codes(text: str, file_stem: str = "") -> tuple[str, ...]:
+def _main_codes(text: str, file_stem: str = "", program: bool = False) -> tuple[str, ...]:
     """The codes a passage is about: those its file is named after ("gcode-M203.md", a reference
     page per command), then those it names most (a G-code's page names it throughout, and its
     sentences explain it without repeating it)."""
     named = tuple(code for code, _ in code_spans(file_stem) if code_tier(code) < 2)
-    counts = Counter(code for code, _ in code_spans(text) if code_tier(code) < 2)
+    counts = Counter(code for code, _ in code_spans(text, program) if code_tier(code) < 2)
     if not counts:
         return named
     top = counts.most_common(1)[0][1]
@@ -300,7 +301,11 @@ def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
     if ask.kind == "verdict":
         return (1.0 if verdict_of(text) else 0.75) * (0.5 if nc_line else 1.0)
     if ask.kind == "code":
-        spans = q.code_spans if q else code_spans
+        program = c.fused.chunk.doc_type == "nc"
+
+        def spans(text: str) -> list[tuple[str, int]]:
+            return q.code_spans(text, program) if q else code_spans(text, program)
+
         if c.fact.label and spans(c.fact.label):
             return 1.0  # a statement whose label is a command is about that command
         own = spans(text)
@@ -485,9 +490,10 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
             word = _VERDICT_WORDS.get(language, _VERDICT_WORDS["en"])[verdict]
             return Cell(_short(f"{word}: {fact.text}"), verdict, None, None, True, cited)
     if ask.kind == "code":
-        spans = q.code_spans(fact.value) or q.code_spans(fact.text)
+        program = c.fused.chunk.doc_type == "nc"
+        spans = q.code_spans(fact.value, program) or q.code_spans(fact.text, program)
         if spans:
-            base = offset if code_spans(fact.value) else 0
+            base = offset if code_spans(fact.value, program) else 0
             near = _nearest([code for code, _ in spans], [base + p for _, p in spans], anchors)
             codes = list(dict.fromkeys(near))[:3]
             value = ", ".join(codes)

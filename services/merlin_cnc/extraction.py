@@ -25,6 +25,8 @@ _NOT_CODES = {"SINUMERIK", "FANUC", "HEIDENHAIN", "OKUMA", "FAGOR", "HAAS", "LIN
 
 
 _NC_WORD = re.compile(r"(?<![\w.])[GMSFTXYZN]-?\d+(?:\.\d+)?(?![\w])")
+_PROSE_WORD = re.compile(r"[^\W\d_]{3,}")
+_NC_COMMENT = re.compile(r"\([^)]*\)|;.*$")  # a block's comments: "(ROUGHING)", "; feed to start"
 
 
 def looks_like_nc_code(text: str) -> bool:
@@ -32,8 +34,10 @@ def looks_like_nc_code(text: str) -> bool:
     if re.match(r"^\s*N\d+\b", text):
         return True
     words = len(_NC_WORD.findall(text))
-    # A sentence that names G-codes is prose: in a block, the words are mostly addresses.
-    return words >= 2 and words >= 0.5 * len(text.split())
+    # A sentence or a table row that names G-codes is prose: in a block, addresses outnumber words.
+    code = _NC_COMMENT.sub(" ", text) if _NC_WORD.match(text.strip()) else text
+    prose = len(_PROSE_WORD.findall(_NC_WORD.sub(" ", code)))
+    return words >= 2 and words > prose
 
 
 @dataclass

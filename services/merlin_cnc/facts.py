@@ -244,12 +244,20 @@ CODE = re.compile(
 _MARKUP = re.compile(r"[`*]+")
 
 
-def code_spans(text: str) -> list[tuple[str, int]]:
+def code_spans(text: str, program: bool = False) -> list[tuple[str, int]]:
     """Command-like tokens with their positions: NC words with their address (``G68.2``, ``M98 P``),
     ranges (``G54-G59``, ``#100-#499``), cycles (``CYCLE800``), system variables, upper-case
-    keywords, snake_case settings."""
+    keywords, snake_case settings. In an NC ``program`` the commands are its G and M words, cycles
+    and variables: not its addresses (``X0``, ``F900``), block and program numbers (``N60``,
+    ``O1234``), nor its comments' upper-case words ("CAJERA CIRCULAR")."""
     plain = _MARKUP.sub(" ", text)
-    return [(m.group(0).strip(), m.start()) for m in CODE.finditer(plain) if len(m.group(0).strip()) >= 2]
+    spans = [(m.group(0).strip(), m.start()) for m in CODE.finditer(plain) if len(m.group(0).strip()) >= 2]
+    if program:
+        spans = [(code, pos) for code, pos in spans if _PROGRAM_COMMAND.match(code)]
+    return spans
+
+
+_PROGRAM_COMMAND = re.compile(r"^(?:[GM]\d|#\d|\$|CYCLE\d|CYCL )")
 
 
 _NC_WORD = re.compile(r"^(?:[GM]\d|#\d|\$|CYCLE\d|CYCL |[A-Z]{2,}\s[A-Z]{2,})")

@@ -19,7 +19,17 @@ from merlin_cnc.answering import (
 )
 from merlin_cnc.chunking import Chunk
 from merlin_cnc.extraction import looks_like_nc_code
-from merlin_cnc.facts import Ask, Fact, codes_in, is_silent, read_question, says_unstated, split_facts, verdict_of
+from merlin_cnc.facts import (
+    Ask,
+    Fact,
+    code_spans,
+    codes_in,
+    is_silent,
+    read_question,
+    says_unstated,
+    split_facts,
+    verdict_of,
+)
 from merlin_cnc.index.base import TermStats
 from merlin_cnc.retrieval import Fused
 from merlin_cnc.units import any_quantities
@@ -100,6 +110,8 @@ def test_counts_written_as_words_and_prose_that_names_g_codes() -> None:
     assert [v for _, v, _ in counts_in("hasta ocho husillos y 3-axis kits", "es")] == [8.0]
     assert not looks_like_nc_code("Grbl supports G54-G59; G59.1 and G59.2 are not supported.")
     assert looks_like_nc_code("G0 X10 Y20 Z5")
+    assert looks_like_nc_code("G1 X10 F500 ; feed move to the start point")
+    assert not looks_like_nc_code("Interpolación NURBS: Estándar (G5.2/G5.3)")
 
 
 def test_a_parenthetical_group_counts_once_by_its_best_member() -> None:
@@ -197,3 +209,9 @@ def test_a_release_that_raises_a_figure_answers_with_the_new_one() -> None:
     q = question_terms(set(analyze(question, "en")) - {"how", "mani"}, [], "en", question)
     (cell,) = answer_free({"KX": pool}, q, read_question(question), "en", lambda text, name: False).values()
     assert cell is not None and cell.value == "400" and cell.unit == "blocks"
+
+
+def test_an_nc_programs_commands_are_its_g_and_m_words() -> None:
+    line = "N60 G188 X0 Y0 Z-15 R2 D60 Q3 F900 (CICLO CAJERA CIRCULAR D60)"
+    assert [code.split()[0] for code, _ in code_spans(line, program=True)] == ["G188"]
+    assert code_spans("O1234 (CAJERA CIRCULAR Y TALADROS)", program=True) == []
