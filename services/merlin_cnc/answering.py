@@ -84,7 +84,8 @@ class QuestionTerms:
     expansions: set[str]
     language: str
     present: set[str] = field(default_factory=set)  # the own terms some candidate fact uses
-    translations: dict[str, frozenset[str]] = field(default_factory=dict)  # from the glossary
+    # From the glossary: each translation is a set of terms a statement must all have.
+    translations: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     names: frozenset[str] = frozenset()  # folded words of control and vendor names: never a code
     # Terms the question gives in parentheses ("fieldbuses (EtherCAT, Modbus, CAN)"): examples or
@@ -110,7 +111,7 @@ class QuestionTerms:
 
     def hit(self, term: str, terms: frozenset[str]) -> bool:
         """The term, or one of its translations, is among ``terms``."""
-        return _matches(term, terms) or any(t in terms for t in self.translations.get(term, ()))
+        return _matches(term, terms) or any(form <= terms for form in self.translations.get(term, ()))
 
     def hits_in(self, terms: frozenset[str]) -> frozenset[str]:
         """The question's own terms that ``terms`` has (cached: a passage's terms serve all its facts)."""

@@ -36,22 +36,24 @@ def _found(form: str, folded_text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def alternatives(question: str, language: str) -> dict[str, frozenset[str]]:
-    """``{question term: terms of its translations}`` for the glossary forms the question uses."""
+def alternatives(question: str, language: str) -> dict[str, tuple[frozenset[str], ...]]:
+    """``{question term: its translations}`` for the glossary forms the question uses. Each
+    translation is the set of terms of one form of the other language, all of which a passage must
+    have: "canned cycle" is "ciclo fijo", never "ciclo" alone."""
     folded = fold(question)
-    out: dict[str, set[str]] = {}
+    out: dict[str, set[frozenset[str]]] = {}
     for spanish, english in _entries():
         directions = ((spanish, english, "es", "en"), (english, spanish, "en", "es"))
         for own, other, own_language, other_language in directions:
             used = [f for f in own if _found(f, folded)]
             if not used:
                 continue
-            translated = {t for f in other for t in analyze(f, other_language)} | {
-                t for f in other for t in analyze(f, language)}
+            translated = {frozenset(analyze(f, lang)) for f in other for lang in (other_language, language)}
+            translated.discard(frozenset())
             for form in used:
                 for term in set(analyze(form, language)) | set(analyze(form, own_language)):
                     out.setdefault(term, set()).update(translated)
-    return {term: frozenset(alts) for term, alts in out.items()}
+    return {term: tuple(sorted(forms, key=sorted)) for term, forms in out.items()}
 
 
 @lru_cache(maxsize=1024)
