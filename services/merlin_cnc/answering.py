@@ -271,7 +271,27 @@ def counts_in(text: str, language: str) -> list[tuple[str, float, int]]:
     return sorted(out + words, key=lambda n: n[2])
 
 
+ALSO_FACTOR = 0.9  # a fact that answers in a kind the question points to less surely
+
+
+def answer_kind(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> tuple[float, Ask]:
+    """How well the fact fits the answer asked for, and as which kind: the question's own, or one
+    its words also point to ("the position control cycle time" is a figure, though "cycle" can ask
+    for a command)."""
+    best = (_fit(c, ask, q), ask)
+    for kind in ask.also:
+        other = replace(ask, kind=kind, also=())
+        score = ALSO_FACTOR * _fit(c, other, q)
+        if score > best[0]:
+            best = (score, other)
+    return best
+
+
 def fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
+    return answer_kind(c, ask, q)[0]
+
+
+def _fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
     text = c.fact.text
     nc_line = c.fused.chunk.doc_type == "nc" or looks_like_nc_code(text)
     if ask.kind == "quantity":
@@ -459,6 +479,7 @@ def _nearest(items: list[T], positions: list[int], anchors: list[int]) -> list[T
 
 
 def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:
+    ask = answer_kind(c, ask, q)[1]
     fact, chunk_language = c.fact, c.fused.chunk.language
     anchors = _anchors(fact.text, q, chunk_language, weight)
     offset = fact.text.find(fact.value) if fact.value in fact.text else 0

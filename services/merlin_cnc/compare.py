@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .analysis import analyze, content_words, detect_language, fold
@@ -14,7 +15,7 @@ from .embeddings.resolve import choice_for_index
 from .embeddings.vectorizer import Vectorizer
 from .errors import UserError
 from .extraction import extract_aspect
-from .facts import Ask, read_question, type_words
+from .facts import read_question, type_words
 from .generation.extractive import cell_answer, summarize, unresolved_message
 from .glossary import translated
 from .index.factory import open_current
@@ -157,7 +158,8 @@ class Engine:
         matched = [aspects()[k] for k in detect_aspects(question, language)] if aspects() else []
         unit = matched[0].unit if matched and matched[0].kind == "number" else None
         if unit and ask.kind in ("quantity", "text") and not ask.count:
-            ask = Ask("quantity", unit)  # the catalog knows the unit this aspect is stated in
+            # The catalog knows the unit this aspect is stated in.
+            ask = replace(ask, kind="quantity", dimension=unit, also=tuple(k for k in ask.also if k != "quantity"))
         expansions = [p for a in matched[:1] for qs in a.queries.values() for p in qs] + [
             e for a in matched[:1] for e in a.evidence]
         stems = self.question_stems(question, language)

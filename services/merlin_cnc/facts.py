@@ -105,7 +105,7 @@ _CODE_Q = re.compile(
     r"|\bhow (?:is|are|do|does|can|should)\b.*\b(?:enabled?|disabled?|configured?|set|activated?|selected?|"
     r"called|turned (?:on|off)|switched (?:on|off)|unlocked?|cleared?|saved?|stored?|reset|started?|stopped?|"
     r"cancell?ed|homed)\b"
-    r"|\bc[oó]mo se (?:activa|desactiva|configura|programa|selecciona|llama|desbloquea|guarda|borra|"
+    r"|\bc[oó]mo se (?:activa|desactiva|configura|programa|selecciona|desbloquea|guarda|borra|"
     r"cancela|anula|reinicia|inicia|detiene|habilita|deshabilita|define|ajusta)\b",
     re.IGNORECASE,
 )
@@ -118,17 +118,29 @@ _QUANTITY_Q = re.compile(
     re.IGNORECASE,
 )
 _VERDICT_Q = re.compile(
-    r"^\s*[¿¡]?\s*(does|do|is|are|can|has|have|will|was|were|tiene|tienen|admite|admiten|soporta|soportan|"
+    r"^\s*[¿¡]?\s*(?:se\s+)?(does|do|is|are|can|has|have|will|was|were|tiene|tienen|admite|admiten|soporta|soportan|"
     r"permite|permiten|incluye|incluyen|es|son|est[aá]|puede|pueden|hay|lleva|dispone|trae|ofrece|existe)\b"
     r"|\b(standard or (?:an )?option(?:al)?|option(?:al)? or standard|de serie o opcional|opcional o de serie|"
-    r"est[aá]ndar u? ?opcional|is it (?:standard|optional|supported|included))\b",
+    r"est[aá]ndar u? ?opcional|is it (?:standard|optional|supported|included))\b"
+    # a choice between standard and option, however it is worded ("¿vienen de serie o son opcionales?")
+    r"|\b(?:standard|est[aá]ndar|de serie)\b.{0,25}\b(?:or|o|u)\b.{0,25}\b(?:option|opci[oó]n|opcional)"
+    r"|\b(?:option|opci[oó]n|opcional)\w*\b.{0,25}\b(?:or|o|u)\b.{0,25}\b(?:standard|est[aá]ndar|de serie)\b",
     re.IGNORECASE,
 )
 _NAME_Q = re.compile(
-    r"\b(which|what|qu[eé]|cu[aá]l(?:es)?)\b.*\b(operating system|sistema operativo|os|version|versi[oó]n|"
-    r"vendor|manufacturer|fabricante|proveedor|maker|brand|marca|licen[cs]e|licencia|protocol|protocolo|"
-    r"interfaces?|interfa(?:z|ces)|bus|fieldbus|language|lenguaje|idiomas?|platform|plataforma|processor|"
-    r"procesador|cpu|board|placa|software|firmware|name|nombre|network|red|connection|conexi[oó]n|hmi)\b",
+    r"\b(which|what|qu[eé]|cu[aá]l(?:es)?)\b.*\b(operating systems?|sistemas? operativos?|os|versions?|versi[oó]n|"
+    r"versiones|vendors?|manufacturers?|fabricantes?|proveedor(?:es)?|makers?|brands?|marcas?|licen[cs]es?|"
+    r"licencias?|protocols?|protocolos?|interfaces?|interfa(?:z|ces)|bus(?:es)?|fieldbus(?:es)?|languages?|"
+    r"lenguajes?|idiomas?|platforms?|plataformas?|processors?|procesador(?:es)?|cpus?|boards?|placas?|software|"
+    r"firmware|name|nombre|networks?|red(?:es)?|connections?|conexi[oó]n(?:es)?|hmi|called|llama)\b"
+    r"|^\W*(?:who|qui[eé]n(?:es)?)\b|\bc[oó]mo se llaman?\b",
+    re.IGNORECASE,
+)
+# Words that ask for a command for sure; "cycle" or "program" can as well be a figure's topic
+# ("the position control cycle time").
+_SURE_CODE_Q = re.compile(
+    r"\b(g-?codes?|m-?codes?|codes?|c[oó]digos?|commands?|comandos?|instructions?|instrucci[oó]n\w*|syntax|"
+    r"sintaxis|keywords?|palabras? clave)\b|\bhow\b|\bc[oó]mo\b",
     re.IGNORECASE,
 )
 
@@ -161,6 +173,7 @@ class Ask:
     dimension: str | None = None  # pint unit whose dimension a quantity answer must have
     count: bool = False  # "how many": a bare count is an answer
     counted: str | None = None  # what a count counts, in the question's words ("axes", "canales")
+    also: tuple[str, ...] = ()  # other kinds of answer the question's words point to, less surely
 
 
 _COUNT_Q = re.compile(
@@ -188,6 +201,8 @@ def _counted(phrase: str, language: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def read_question(question: str) -> Ask:
+    """The kind of answer the question asks for, with the other kinds its words point to (a fact
+    that answers in one of those answers too, a little less surely)."""
     text = question.strip()
     counting = _COUNT_Q.search(text)
     count = counting is not None
@@ -196,17 +211,31 @@ def read_question(question: str) -> Ask:
         rate = any_quantities(f"1 {counting.group('phrase')}")
         if rate and rate[0].start == 0:
             return Ask("quantity", rate[0].pint_unit)
-    if _VERDICT_Q.search(text):
-        return Ask("verdict")
-    if _CODE_Q.search(text) and not count:
-        return Ask("code")
     dimension = None if count else next((unit for pattern, unit in _DIMENSIONS if pattern.search(text)), None)
-    if count or _QUANTITY_Q.search(text) or (dimension and not _NAME_Q.search(text)):
-        counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
-        return Ask("quantity", dimension, count, counted)
-    if _NAME_Q.search(text):
-        return Ask("name")
-    return Ask("text")
+    cues = {
+        "verdict": bool(_VERDICT_Q.search(text)),
+        "code": bool(_CODE_Q.search(text)) and not count,
+        "quantity": count or bool(_QUANTITY_Q.search(text)) or dimension is not None,
+        "name": bool(_NAME_Q.search(text)),
+    }
+    sure_code = cues["code"] and (bool(_SURE_CODE_Q.search(text)) or dimension is None)
+    if cues["verdict"]:
+        kind = "verdict"
+    elif sure_code:
+        kind = "code"
+    elif count or _QUANTITY_Q.search(text) or (dimension and not cues["name"]):
+        kind = "quantity"
+    elif cues["name"]:
+        kind = "name"
+    elif cues["code"]:
+        kind = "code"
+    else:
+        kind = "text"
+    also = tuple(k for k, cued in cues.items() if cued and k != kind)
+    if kind != "quantity":
+        return Ask(kind, dimension if "quantity" in also else None, also=also)
+    counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
+    return Ask("quantity", dimension, count, counted, also)
 
 
 # --- verdicts ----------------------------------------------------------------------------------

@@ -59,7 +59,14 @@ def test_label_value_lines_and_long_lines_split_into_sentences() -> None:
      ("Which G-code selects inch units?", "code", None),
      ("¿Cómo se programa una espera?", "code", None),
      ("Which operating system does it run?", "name", None),
-     ("Describe the thermal compensation.", "text", None)],
+     ("Describe the thermal compensation.", "text", None),
+     ("What is the position control cycle time?", "quantity", "ms"),
+     ("¿Los ciclos de palpado vienen de serie o son opcionales?", "verdict", None),
+     ("¿Se puede usar EtherCAT con este control?", "verdict", None),
+     ("Who is the manufacturer?", "name", None),
+     ("¿Qué buses de campo admite?", "name", None),
+     ("¿Cómo se llama el software de la pantalla?", "name", None),
+     ("Which code sets the feed rate override?", "code", "m/min")],
 )
 def test_what_a_question_asks_for(question: str, kind: str, dimension: str | None) -> None:
     ask = read_question(question)
@@ -215,3 +222,10 @@ def test_an_nc_programs_commands_are_its_g_and_m_words() -> None:
     line = "N60 G188 X0 Y0 Z-15 R2 D60 Q3 F900 (CICLO CAJERA CIRCULAR D60)"
     assert [code.split()[0] for code, _ in code_spans(line, program=True)] == ["G188"]
     assert code_spans("O1234 (CAJERA CIRCULAR Y TALADROS)", program=True) == []
+
+
+def test_a_question_that_points_to_two_kinds_of_answer_takes_either() -> None:
+    ask = read_question("What is the position control cycle time?")  # "cycle" can ask for a command
+    assert ask.kind == "quantity" and "code" in ask.also
+    (c, *_) = candidates(_pool("Position control cycle: 125 µs"))
+    assert fit(c, ask) == 1.0
