@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from .analysis import analyze, content_words, detect_language, fold
-from .answering import answer_free, question_terms
+from .answering import answer_free, question_terms, through_translations
 from .aspects import Aspect, aspects, detect_aspects, equivalents_in, search_text, vendor_dialects
 from .cells import Cell
 from .cnc.registry import Registry
@@ -176,6 +176,10 @@ class Engine:
         stats = self.index.term_stats(terms.own, language)
         if stats.chunks < MIN_LANGUAGE_CHUNKS:
             stats = self.index.term_stats(terms.own)
+        translations = {t for forms in terms.translations.values() for form in forms for t in form}
+        if translations:
+            # A word's translation is as common as the word, wherever its language's passages are.
+            stats = through_translations(stats, self.index.term_stats(translations), terms.translations)
         return answer_free(pools, terms, ask, language, other_control, stats=stats)
 
     def question_stems(self, question: str, language: str) -> set[str]:

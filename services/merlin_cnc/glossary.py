@@ -7,13 +7,12 @@ terms of the other language's forms as alternatives.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from .analysis import analyze, fold
+from .analysis import analyze
 
 
 @lru_cache(maxsize=1)
@@ -27,12 +26,16 @@ def _entries() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){re.escape(fold(form))}(?![a-z0-9])")
+def _form_terms(form: str, language: str) -> tuple[str, ...]:
+    return tuple(analyze(form, language))
 
 
-def _found(form: str, folded_text: str) -> bool:
-    return _form_pattern(form).search(folded_text) is not None
+def _found(form: str, language: str, question_terms: tuple[str, ...]) -> bool:
+    """The question uses the form in any inflection: its stems in a row ("apaga" is "apagar",
+    "parada de emergencia" is "paradas de emergencia")."""
+    terms = _form_terms(form, language)
+    n = len(terms)
+    return n > 0 and any(question_terms[i : i + n] == terms for i in range(len(question_terms) - n + 1))
 
 
 @lru_cache(maxsize=1024)
@@ -40,12 +43,12 @@ def alternatives(question: str, language: str) -> dict[str, tuple[frozenset[str]
     """``{question term: its translations}`` for the glossary forms the question uses. Each
     translation is the set of terms of one form of the other language, all of which a passage must
     have: "canned cycle" is "ciclo fijo", never "ciclo" alone."""
-    folded = fold(question)
+    stems = {lang: tuple(analyze(question, lang)) for lang in ("es", "en")}
     out: dict[str, set[frozenset[str]]] = {}
     for spanish, english in _entries():
         directions = ((spanish, english, "es", "en"), (english, spanish, "en", "es"))
         for own, other, own_language, other_language in directions:
-            used = [f for f in own if _found(f, folded)]
+            used = [f for f in own if _found(f, own_language, stems[own_language])]
             if not used:
                 continue
             translated = {frozenset(analyze(f, lang)) for f in other for lang in (other_language, language)}
@@ -60,10 +63,10 @@ def alternatives(question: str, language: str) -> dict[str, tuple[frozenset[str]
 def translated(question: str, language: str) -> str | None:
     """The other language's forms of the glossary words the question uses (None when it uses none):
     the question's own words, codes and names are searched as they are already."""
-    folded = fold(question)
+    stems = tuple(analyze(question, language))
     forms: list[str] = []
     for spanish, english in _entries():
         own, other = (spanish, english) if language == "es" else (english, spanish)
-        if any(_found(f, folded) for f in own):
+        if any(_found(f, language, stems) for f in own):
             forms.extend(other)
     return " ".join(dict.fromkeys(forms)) or None

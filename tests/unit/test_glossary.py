@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from merlin_cnc.analysis import analyze
-from merlin_cnc.answering import question_terms
+from merlin_cnc.answering import corpus_idf, question_terms, through_translations
 from merlin_cnc.facts import fact_terms
+from merlin_cnc.glossary import alternatives
+from merlin_cnc.index.base import TermStats
 
 
 def _hits(question: str, language: str, passage: str, passage_language: str) -> set[str]:
@@ -21,3 +23,17 @@ def test_a_phrase_translates_as_a_whole() -> None:
     assert "can" in _hits(question, "en", "Ciclo fijo de taladrado: G81", "es")
     # "canned cycle" is "ciclo fijo": a probing cycle is a cycle, but not a canned one.
     assert "can" not in _hits(question, "en", "Ciclos de palpado: G38.2", "es")
+
+
+def test_a_glossary_word_is_found_in_any_inflection() -> None:
+    # "apaga" is a form of "apagar": the question asks what turns the coolant off.
+    assert "apag" in _hits("¿Qué código apaga el refrigerante?", "es", "M9 turns the coolant off", "en")
+
+
+def test_a_word_weighs_as_much_as_its_translation_is_common() -> None:
+    question = "¿Qué código apaga el refrigerante?"
+    translations = alternatives(question, "es")
+    # An English index: the Spanish stems occur nowhere, their translations do, "off" in half the passages.
+    english = TermStats(1000, {"off": 500, "coolant": 5})
+    weight = corpus_idf(through_translations(TermStats(1000, {}), english, translations))
+    assert weight("apag") < weight("refriger")
