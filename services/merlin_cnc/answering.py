@@ -53,7 +53,7 @@ RANK_DECAY = 0.03
 FOUND_SCORE = 0.38
 MIN_PRESENT_SHARE = 0.15
 PAIR_FACTOR = 0.9
-COVERED_SHARE = 0.5  # statements covering at least this share of the best one's coverage are on topic
+COVERED_SHARE = 0.9  # statements covering at least this share of the best one's coverage are on topic
 # A question that names no control is matched against every passage: it must share more of its words.
 MIN_PRESENT_SHARE_UNSCOPED = 0.5
 _VERDICT_WORDS = {

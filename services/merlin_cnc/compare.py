@@ -42,8 +42,12 @@ def aspect_query(aspect: Aspect) -> QuerySpec:
 def question_query(question: str, language: str, matched: list[Aspect]) -> QuerySpec:
     """A free question, expanded with its aspects' phrasings in both languages and dialect equivalents."""
     expansions = [search_text(a) for a in matched] + equivalents_in(question)
+    other = translated(question, language)
+    # A phrasing in the other language finds that language's passages in meaning: the aspect's, or
+    # else the question's own words as the glossary translates them.
     dense = [question] + [" ; ".join(a.queries["en" if language == "es" else "es"]) for a in matched]
-    return QuerySpec(" ".join([question, *expansions]), language, dense, translated(question, language))
+    dense += [other] if other and not matched else []
+    return QuerySpec(" ".join([question, *expansions]), language, dense, other)
 
 
 class Engine:

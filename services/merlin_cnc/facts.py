@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .analysis import STOPWORDS, analyze, detect_language, fold
+from .glossary import translated
 from .units import any_quantities
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡(\"'])")
@@ -145,9 +146,10 @@ _SURE_CODE_Q = re.compile(
 )
 
 # Nouns that name a physical dimension, as pint names it: what a quantity question measures.
+_SPINDLE = re.compile(r"\b(spindles?|husillos?)\b", re.I)
+_SPEED = re.compile(r"\b(speeds?|velocidad(?:es)?|velocity)\b", re.I)
 _DIMENSIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(spindle speed|rotational|rpm|revoluciones|velocidad (?:del )?husillo|rotaci[oó]n|"
-                r"speed of the spindle|husillo)\b", re.I), "1/min"),
+    (re.compile(r"\b(rotational|rpm|revoluciones|rotaci[oó]n)\b", re.I), "1/min"),
     (re.compile(r"\b(feed|avance|rapid|r[aá]pido|traverse|desplazamiento|velocity|velocidad|feedrate|"
                 r"jog)\b", re.I), "m/min"),
     (re.compile(r"\b(power|potencia)\b", re.I), "kW"),
@@ -199,6 +201,15 @@ def _counted(phrase: str, language: str) -> str | None:
     return words[0] if language == "es" else words[-1]
 
 
+def _dimension(question: str) -> str | None:
+    """The dimension the question's words name. A spindle's speed is a rotation, whichever synonym
+    of "spindle" the glossary knows the question to use ("cabezal")."""
+    spindle = f"{question} {translated(question, detect_language(question)) or ''}"
+    if _SPEED.search(question) and _SPINDLE.search(spindle):
+        return "1/min"
+    return next((unit for pattern, unit in _DIMENSIONS if pattern.search(question)), None)
+
+
 @lru_cache(maxsize=1024)
 def read_question(question: str) -> Ask:
     """The kind of answer the question asks for, with the other kinds its words point to (a fact
@@ -211,7 +222,7 @@ def read_question(question: str) -> Ask:
         rate = any_quantities(f"1 {counting.group('phrase')}")
         if rate and rate[0].start == 0:
             return Ask("quantity", rate[0].pint_unit)
-    dimension = None if count else next((unit for pattern, unit in _DIMENSIONS if pattern.search(text)), None)
+    dimension = None if count else _dimension(text)
     cues = {
         "verdict": bool(_VERDICT_Q.search(text)),
         "code": bool(_CODE_Q.search(text)) and not count,

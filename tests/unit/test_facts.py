@@ -66,7 +66,8 @@ def test_label_value_lines_and_long_lines_split_into_sentences() -> None:
      ("Who is the manufacturer?", "name", None),
      ("¿Qué buses de campo admite?", "name", None),
      ("¿Cómo se llama el software de la pantalla?", "name", None),
-     ("Which code sets the feed rate override?", "code", "m/min")],
+     ("Which code sets the feed rate override?", "code", "m/min"),
+     ("¿Cuál es la velocidad máxima programable del cabezal?", "quantity", "1/min")],
 )
 def test_what_a_question_asks_for(question: str, kind: str, dimension: str | None) -> None:
     ask = read_question(question)

@@ -80,3 +80,11 @@ def test_follow_ups_become_standalone() -> None:
         "Compare the tilted plane of the Fanuc 31i and the 840D and HEIDENHAIN TNC 640"
     long_question = "What is the maximum number of axes of the Haas NGC control as documented?"
     assert standalone_question(long_question, history, CONTROLS, registry, "en") == long_question
+
+
+def test_a_question_is_also_searched_in_meaning_in_the_other_language() -> None:
+    from merlin_cnc.compare import question_query
+
+    spec = question_query("¿Qué código apaga el refrigerante?", "es", [])
+    assert spec.other_text and "coolant" in spec.other_text
+    assert spec.dense_texts[0] == "¿Qué código apaga el refrigerante?" and spec.other_text in spec.dense_texts
