@@ -356,9 +356,27 @@ def fact_terms(text: str, language: str) -> frozenset[str]:
     return frozenset(analyze(text, language)) | frozenset(analyze(text, "en" if language == "es" else "es"))
 
 
+# How English and Spanish spell one Latin or Greek root ("dynamic" / "dinámico", "phase" / "fase",
+# "thermal" / "térmico", "standard" / "estándar", "acceleration" / "aceleración").
+_SPELLING_PAIRS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("y", "i"), ("k", "c"), ("qu", "cu"))
+_DOUBLED = re.compile(r"([a-z])\1")
+_PROSTHETIC_E = re.compile(r"^es(?=[bcdfgklmnpqrstvz])")
+
+
+@lru_cache(maxsize=65536)
+def cognate_key(term: str) -> str:
+    """A word's first letters, spelled as both languages share them."""
+    key = fold(term)
+    for english, spanish in _SPELLING_PAIRS:
+        key = key.replace(english, spanish)
+    key = _PROSTHETIC_E.sub("s", _DOUBLED.sub(r"\1", key))
+    return key[:5]
+
+
 def cognate(term: str, terms: frozenset[str]) -> bool:
-    """A term shared across Spanish and English by its first letters (``interpol``, ``veloc``)."""
+    """A term shared across Spanish and English by its first letters (``interpol``, ``veloc``,
+    ``dinam`` for "dynamic")."""
     if len(term) < 5 or term.isdigit():
         return False
-    stem = fold(term)[:5]
-    return any(len(t) >= 5 and t[:5] == stem for t in terms)
+    key = cognate_key(term)
+    return len(key) >= 4 and any(len(t) >= 4 and cognate_key(t) == key for t in terms)

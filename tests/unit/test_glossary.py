@@ -37,3 +37,12 @@ def test_a_word_weighs_as_much_as_its_translation_is_common() -> None:
     english = TermStats(1000, {"off": 500, "coolant": 5})
     weight = corpus_idf(through_translations(TermStats(1000, {}), english, translations))
     assert weight("apag") < weight("refriger")
+
+
+def test_cognates_are_matched_however_each_language_spells_the_root() -> None:
+    from merlin_cnc.facts import cognate
+
+    for english, spanish in [("dynamic", "dinámica"), ("system", "sistema"), ("standard", "estándar"),
+                             ("acceleration", "aceleración"), ("frequency", "frecuencia")]:
+        assert cognate(analyze(spanish, "es")[0], frozenset(analyze(english, "en")))
+    assert not cognate(analyze("velocidad", "es")[0], frozenset(analyze("voltage", "en")))
