@@ -529,14 +529,16 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
     if ask.kind == "code":
         program = c.fused.chunk.doc_type == "nc"
         spans = q.code_spans(fact.value, program) or q.code_spans(fact.text, program)
-        if spans:
+        tier = min((code_tier(code) for code, _ in spans), default=3)
+        # A statement that names no command, or only settings and keywords, answers with the
+        # command its passage is about (a reference page's G-code).
+        codes = [code for code in c.passage_codes if code_tier(code) < tier]
+        if not codes and spans:
             base = offset if code_spans(fact.value, program) else 0
             near = _nearest([code for code, _ in spans], [base + p for _, p in spans], anchors)
             codes = list(dict.fromkeys(near))[:3]
+        if codes:
             value = ", ".join(codes)
-            return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
-        if c.passage_codes:
-            value = ", ".join(c.passage_codes)
             return Cell(_short(f"{value} — {fact.text}"), value, None, None, True, cited)
     if ask.kind == "name":
         names = name_tokens(fact.value, q)

@@ -230,3 +230,12 @@ def test_a_question_that_points_to_two_kinds_of_answer_takes_either() -> None:
     assert ask.kind == "quantity" and "code" in ask.also
     (c, *_) = candidates(_pool("Position control cycle: 125 µs"))
     assert fit(c, ask) == 1.0
+
+
+def test_a_reference_page_answers_with_its_command_not_the_settings_it_names() -> None:
+    question = "Which command reports the firmware version?"
+    (page,) = _pool("Hosts read FIRMWARE_NAME and PROTOCOL_VERSION from the report to learn the firmware version.",
+                    source="gcode/gcode-M115.md")
+    q = question_terms({"report", "firmwar", "version"}, [], "en", question)
+    (cell,) = answer_free({"M": [page]}, q, read_question(question), "en", lambda text, name: False).values()
+    assert cell is not None and cell.value == "M115"
