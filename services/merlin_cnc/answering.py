@@ -358,7 +358,15 @@ def _fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
         if nc_line:
             return 0.5
         return 1.0 if name_tokens(c.fact.value, q) else 0.5
+    if q is not None and _repeats_question(c, q):
+        return 0.3  # "Alarm code: 1" says nothing the question ("what does alarm 1 mean?") did not
     return 0.5 if nc_line else 1.0
+
+
+def _repeats_question(c: Candidate, q: QuestionTerms) -> bool:
+    """The statement's value has no word the question does not already have."""
+    terms = frozenset(analyze(c.fact.value, c.fused.chunk.language))
+    return bool(terms) and all(t in q.own or q.hit(t, frozenset(q.own)) for t in terms)
 
 
 # What a name looks like in any language: an acronym or a mixed-case or digit-bearing product name

@@ -239,3 +239,11 @@ def test_a_reference_page_answers_with_its_command_not_the_settings_it_names() -
     q = question_terms({"report", "firmwar", "version"}, [], "en", question)
     (cell,) = answer_free({"M": [page]}, q, read_question(question), "en", lambda text, name: False).values()
     assert cell is not None and cell.value == "M115"
+
+
+def test_a_statement_that_only_repeats_the_question_does_not_answer_it() -> None:
+    question = "What does alarm 1 mean?"
+    pool = _pool("Alarm code: 1", "1: Message: Hard limit; Description: Hard limit has been triggered.")
+    q = question_terms({"alarm", "1", "mean"}, [], "en", question)
+    (cell,) = answer_free({"G": pool}, q, read_question(question), "en", lambda text, name: False).values()
+    assert cell is not None and "Hard limit" in cell.answer
