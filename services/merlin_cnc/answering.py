@@ -380,15 +380,22 @@ _NAME_TOKEN = re.compile(
 
 def name_tokens(text: str, q: QuestionTerms | None) -> list[tuple[str, int]]:
     """The names a statement gives (with their positions) that the question does not already say,
-    nor the control's own name."""
+    nor the control's own name; a name that makes one of the question's more precise ("TMC2209"
+    for "TMC drivers") is one it does not say."""
     out = []
     for match in _NAME_TOKEN.finditer(text):
         token = match.group(0)
         folded = fold(token)
-        if q is not None and (folded in q.names or any(q.hit(t, frozenset(analyze(token, q.language))) for t in q.own)):
+        if q is not None and (folded in q.names or folded in q.own or _says_only(token, q)):
             continue
         out.append((token, match.start()))
     return out
+
+
+def _says_only(token: str, q: QuestionTerms) -> bool:
+    """Every term of ``token`` is one the question has."""
+    terms = [t for t in analyze(token, q.language) if t != fold(token)] or analyze(token, q.language)
+    return bool(terms) and all(any(q.hit(own, frozenset((t,))) for own in q.own) for t in terms)
 
 
 def is_machine_data(c: Candidate) -> bool:

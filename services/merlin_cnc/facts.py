@@ -137,6 +137,7 @@ _NAME_Q = re.compile(
     r"|^\W*(?:who|qui[eé]n(?:es)?)\b|\bc[oó]mo se llaman?\b",
     re.IGNORECASE,
 )
+_WHICH_Q = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?)\b", re.IGNORECASE)  # asks to name one of several
 # Words that ask for a command for sure; "cycle" or "program" can as well be a figure's topic
 # ("the position control cycle time").
 _SURE_CODE_Q = re.compile(
@@ -240,6 +241,9 @@ def read_question(question: str) -> Ask:
         kind = "name"
     elif cues["code"]:
         kind = "code"
+    elif _WHICH_Q.search(text):
+        # "Which stepper drivers are supported?": the answer names them, or else says it in words.
+        kind, cues["text"] = "name", True
     else:
         kind = "text"
     also = tuple(k for k, cued in cues.items() if cued and k != kind)

@@ -134,6 +134,14 @@ def test_names_a_statement_gives() -> None:
     assert found == ["Python", "Linux", "printer.cfg", "0.13.0", "GPL"]
 
 
+def test_a_name_that_makes_the_questions_more_precise_is_an_answer() -> None:
+    question = "Which Trinamic (TMC) stepper drivers are supported?"
+    assert read_question(question).kind == "name"
+    q = question_terms({"driver", "stepper", "tmc", "trinam"}, [], "en", question)
+    found = [n for n, _ in name_tokens("Supported: TMC2130 and TMC2209 Trinamic drivers", q)]
+    assert found == ["TMC2130", "TMC2209"]
+
+
 def _pool(*texts: str, source: str = "docs/guide.md") -> list[Fused]:
     return [Fused(Chunk(f"c{i}", source, f"line {i}", text), 1.0 / (i + 1), bm25=1.0) for i, text in enumerate(texts)]
 
