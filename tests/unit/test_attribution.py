@@ -94,3 +94,18 @@ def test_document_control_precedence() -> None:
     assert document_control(doc, DocumentNames(), "FANUC 31i-B5", registry) == "FANUC 31i-B5"
     assert document_control(doc, DocumentNames(title=["TNC 640", "840D sl"]), None, registry) is None
     assert document_control(doc, DocumentNames(), None, registry) == "HEIDENHAIN TNC 640"
+
+
+def test_a_bulletin_titled_with_its_number_is_no_control() -> None:
+    doc = parse_markdown("shared/SB-2291.md", "# SB-2291\n\n**Service Bulletin SB-2291**: applies to all lathes with "
+                                              "the Acme NX-9 control.\n")
+    names = discover(doc, Registry().matcher)
+    assert "SB-2291" not in names.title
+
+
+def test_a_folder_named_with_a_model_number_is_that_models_whatever_titles_say() -> None:
+    a = parse_markdown("acme-nx-9/sheet.md", "# Acme NX-9 Controller — Datasheet\n\nThe NX-9 has eight axes.\n")
+    b = parse_markdown("acme-nx-9/course.md", "# Acme NX-9 Operator Course 2\n\nDay one on the NX-9 panel.\n")
+    c = parse_markdown("acme-nx-9/upgrade.md", "# Acme NX-9 Plus Upgrade Kit 3\n\nWhat the NX-9 gains.\n")
+    out = attribute(a, b, c)
+    assert {name for names in out.values() for name in names} == {"Acme NX-9"}

@@ -128,6 +128,16 @@ _DOCUMENT_KINDS = set(
         "ref", "referencia", "reference", "memo", "procedure", "procedimiento", "instruction", "instrucción",
     ]
 )
+# Kinds of document that go by a number of their own ("bulletin SB-2291"); a manual or a data sheet
+# goes by its product's name ("manual TX-540").
+_NUMBERED_KINDS = set(
+    fold(w)
+    for w in [
+        "bulletin", "bulletins", "boletin", "boletín", "circular", "notice", "aviso", "errata", "memo", "report",
+        "informe", "document", "documento", "procedure", "procedimiento", "issue", "edition", "edición", "no", "nº",
+        "ref", "referencia", "reference",
+    ]
+)
 _MODELISH = re.compile(r"(?=[\w+.-]*[^\W\d_])(?=[\w+.-]*\d)[\w+.-]{2,}|\d{3,}", re.UNICODE)
 _VERSION = re.compile(r"^(v|rev|r|ver)?\.?\d+(\.\d+)+[.,;]?$|^(v|rev|ver)\d+$", re.I)
 _METADATA_KEYS = ("cnc", "control", "controller", "control_name", "controlador")
@@ -199,6 +209,16 @@ def candidates_from_title(title: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _names_the_document(name: str, opening: str) -> bool:
+    """The document calls the name what it is itself ("Service Bulletin SB-2291", "Boletín de
+    servicio SB-2291"): a document's number, not a product's."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", opening):
+        before = [fold(w).strip(".:#*_/") for w in opening[max(0, match.start() - 40) : match.start()].split()[-3:]]
+        if any(w in _NUMBERED_KINDS for w in before):
+            return True
+    return False
+
+
 def family_candidate(title: str) -> str | None:
     """A name with no model number in a title ("SINUMERIK ONE — Datasheet"): two or three
     capitalised words. Only a candidate: the registry keeps it when its first word is the family of
@@ -242,7 +262,7 @@ def discover(doc: ParsedDocument, known: NameMatcher) -> DocumentNames:
         found = known.names_in(doc.title)
         if found:
             names.title = found
-        elif candidates := candidates_from_title(doc.title):
+        elif candidates := [c for c in candidates_from_title(doc.title) if not _names_the_document(c, doc.opening)]:
             names.title = candidates
         elif candidate := family_candidate(doc.title):
             names.family = [candidate]

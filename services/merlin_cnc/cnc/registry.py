@@ -105,7 +105,11 @@ class Registry:
         distinct = sorted(h for h in holders if self.controls.get(h) is not None)
         longest = max(distinct, key=lambda h: (len(name_key(h)), h)) if distinct else None
         if longest is not None and not all(h == longest or _same_product(h, longest) for h in distinct):
-            return None  # a vendor's folder holding several of its controls
+            if not any(ch.isdigit() for ch in main_key):
+                return None  # a vendor's folder holding several of its controls
+            # A folder named with a model number is that model's, whatever longer names its
+            # documents' titles give it ("<model> operator course"): the one nearest its name.
+            longest = min(distinct, key=lambda h: (len(name_key(h)), h))
         if longest is not None:
             name = catalogued if catalogued in distinct and self.controls[catalogued].known else longest
             for other in distinct:

@@ -16,7 +16,7 @@ from ..errors import UserError
 
 # Bump when the indexed fields, their analysis or the parsed text change: a new version is then built
 # and swapped in.
-MAPPING_VERSION = 6  # 6: a document that says it holds no machine data is its control's
+MAPPING_VERSION = 7  # 7: a folder named with a model number is that model's; a bulletin's number is no control
 
 
 class IndexError_(UserError):
