@@ -52,6 +52,9 @@ def alternatives(question: str, language: str) -> dict[str, tuple[frozenset[str]
             if not used:
                 continue
             translated = {frozenset(analyze(f, lang)) for f in other for lang in (other_language, language)}
+            # The entry's other forms in the question's own language are its synonyms ("vendor" for
+            # "manufacturer").
+            translated |= {frozenset(analyze(f, own_language)) for f in own if f not in used}
             translated.discard(frozenset())
             for form in used:
                 for term in set(analyze(form, language)) | set(analyze(form, own_language)):
