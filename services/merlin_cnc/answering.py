@@ -40,7 +40,7 @@ from .glossary import alternatives
 from .index.base import TermStats
 from .retrieval import Fused
 from .units import any_quantities as quantities
-from .units import compatible, is_superseding, normalize, number_words, plain_numbers
+from .units import compatible, is_superseding, labelled_quantities, normalize, number_words, plain_numbers
 
 T = TypeVar("T")
 TOP_PASSAGES = 12
@@ -313,7 +313,8 @@ def _fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
         if nc_line:
             return 0.2
         language = c.fused.chunk.language
-        if ask.dimension and any(compatible(qt.pint_unit, ask.dimension) for qt in quantities(c.fact.value, language)):
+        if ask.dimension and any(compatible(qt.pint_unit, ask.dimension)
+                                 for qt in labelled_quantities(c.fact.value, c.fact.label, language)):
             return 1.0
         if ask.count:
             numbers = counts_in(c.fact.value, language)
@@ -329,7 +330,7 @@ def _fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
             close = any(abs(offset + pos - a) <= 30 for _, _, pos in numbers for a in anchors)
             labelled = q is not None and c.fact.label is not None and any(q.hit(t, c.label) for t in q.present)
             return 0.9 if close or labelled else 0.5
-        if quantities(c.fact.value, language):
+        if labelled_quantities(c.fact.value, c.fact.label, language):
             return 0.85 if not ask.dimension else 0.7  # a figure with a unit the question did not name
         if plain_numbers(c.fact.value, language):
             return 0.75 if not ask.dimension else 0.55
@@ -515,7 +516,7 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
     offset = fact.text.find(fact.value) if fact.value in fact.text else 0
     cited = [citation(c)]
     if ask.kind == "quantity":
-        found = quantities(fact.value, chunk_language)
+        found = labelled_quantities(fact.value, fact.label, chunk_language)
         fitting = [x for x in found if ask.dimension is None or compatible(x.pint_unit, ask.dimension)] or found
         if fitting and not ask.count:
             if is_superseding(fact.text):
@@ -640,7 +641,8 @@ def _as_stated(ask: Ask, pool: list[Candidate], q: QuestionTerms, weight: Callab
     top = max(cov for cov, _ in covered)
     for cov, c in covered:
         if cov >= COVERED_SHARE * top and any(
-                compatible(qt.pint_unit, ask.dimension) for qt in quantities(c.fact.value, c.fused.chunk.language)):
+                compatible(qt.pint_unit, ask.dimension)
+                for qt in labelled_quantities(c.fact.value, c.fact.label, c.fused.chunk.language)):
             return ask
     return replace(ask, dimension=None)
 

@@ -213,3 +213,40 @@ def normalize(value: float, pint_unit: str, target: str) -> float | None:
 
 def compatible(pint_unit: str, target: str) -> bool:
     return normalize(1.0, pint_unit, target) is not None
+
+
+_BRACKETED_UNIT = re.compile(r"[(\[]\s*([^()\[\]]{1,12}?)\s*[)\]]\s*:?\s*$")
+
+
+@lru_cache(maxsize=4096)
+def label_unit(label: str) -> tuple[str, str] | None:
+    """The unit a field's label gives its values, as ``(display, pint unit)``: bracketed ("Rapid
+    traverse (m/min)", "Power [kW]") or an identifier's suffix ("max_feed_m_min", "min_increment_um")."""
+    candidates = []
+    bracketed = _BRACKETED_UNIT.search(label)
+    if bracketed:
+        candidates.append(bracketed.group(1))
+    parts = [p for p in re.split(r"[_\s]+", label.strip()) if p]
+    if len(parts) >= 3:
+        candidates.append("/".join(parts[-2:]))  # "m_min" is m/min
+    if len(parts) >= 2:
+        candidates.append(parts[-1])
+    for candidate in candidates:
+        found = any_quantities(f"1 {candidate}")
+        if len(found) == 1 and found[0].stated == f"1 {candidate}":
+            return found[0].unit, found[0].pint_unit
+    return None
+
+
+def labelled_quantities(value: str, label: str | None, language: str = "en") -> list[Quantity]:
+    """The quantities a field's value states, with its label's unit when the value is a bare number."""
+    found = any_quantities(value, language)
+    if found or not label:
+        return found
+    unit = label_unit(label)
+    numbers = plain_numbers(value, language)
+    if unit is None or len(numbers) != 1:
+        return []
+    stated, number, start = numbers[0]
+    display, pint_unit = unit
+    return [Quantity(f"{stated} {display}", number, display, pint_unit, start, start + len(stated))]

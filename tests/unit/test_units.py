@@ -82,3 +82,13 @@ def test_superseded_values_are_recognised(sentence: str, superseding: bool) -> N
 
 def test_a_quoted_number_is_not_in_inches() -> None:
     assert quantities('timeout = "10"', "en") == []
+
+
+def test_a_fields_label_gives_its_bare_values_their_unit() -> None:
+    from merlin_cnc.units import label_unit, labelled_quantities
+
+    assert label_unit("max_feed_m_min") == ("m/min", "m/min")
+    assert label_unit("Rapid traverse (m/min)") == ("m/min", "m/min")
+    assert label_unit("max_axes") is None and label_unit("lookahead_blocks") is None
+    (q,) = labelled_quantities("0.254", "min_increment_um")
+    assert q.value == pytest.approx(0.254) and normalize(q.value, q.pint_unit, "mm") == pytest.approx(0.000254)
