@@ -39,8 +39,17 @@ from .facts import (
 from .glossary import alternatives
 from .index.base import TermStats
 from .retrieval import Fused
+from .units import (
+    NUMBER,
+    Quantity,
+    compatible,
+    is_superseding,
+    labelled_quantities,
+    normalize,
+    number_words,
+    plain_numbers,
+)
 from .units import any_quantities as quantities
-from .units import compatible, is_superseding, labelled_quantities, normalize, number_words, plain_numbers
 
 T = TypeVar("T")
 TOP_PASSAGES = 12
@@ -509,6 +518,21 @@ def _nearest(items: list[T], positions: list[int], anchors: list[int]) -> list[T
     return [items[i] for i in order]
 
 
+_RANGE_START = re.compile(rf"(?:from\s+|de\s+|desde\s+|entre\s+)?[-−]?(?:{NUMBER})\s*(?:\S{{0,6}}\s*)?"
+                          r"(?:to|a|and|y|hasta|-|–|…|\.\.\.?)\s*$", re.IGNORECASE)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|a|and|y|hasta|-|–|…|\.\.\.?)\s*", re.IGNORECASE)
+
+
+def _range_ending(text: str, end: Quantity) -> str:
+    """The whole range whose upper end ``end`` is ("0 to 45 °C", "32 °F to 113 °F"), else ``end``."""
+    start = _RANGE_START.search(text[max(0, end.start - 30) : end.start])
+    if start is None:
+        return end.stated
+    return " ".join(text[max(0, end.start - 30) + start.start() : end.end].split())
+
+
 def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:
     ask = answer_kind(c, ask, q)[1]
     fact, chunk_language = c.fact, c.fused.chunk.language
@@ -529,7 +553,12 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
             normalized: dict[str, object] | None = None
             if converted is not None:
                 normalized = {"value": converted, "unit": target}
-            return Cell(chosen.stated, chosen.stated, chosen.unit, normalized, True, cited)
+            if ask.span:
+                # The upper end stands for the range: "32 °F to 113 °F" is read from "113 °F".
+                chosen = next((x for x in fitting if x.start >= chosen.end
+                               and _RANGE_JOIN.fullmatch(fact.value[chosen.end : x.start])), chosen)
+            stated = _range_ending(fact.value, chosen) if ask.span else chosen.stated
+            return Cell(stated, stated, chosen.unit, normalized, True, cited)
         numbers = counts_in(fact.value, chunk_language)
         if numbers:
             if is_superseding(fact.text):

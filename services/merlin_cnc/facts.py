@@ -137,6 +137,7 @@ _NAME_Q = re.compile(
     r"|^\W*(?:who|qui[eé]n(?:es)?)\b|\bc[oó]mo se llaman?\b",
     re.IGNORECASE,
 )
+_RANGE_Q = re.compile(r"\b(ranges?|rangos?|between|entre|interval[oa]?)\b", re.IGNORECASE)
 _WHICH_Q = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?)\b", re.IGNORECASE)  # asks to name one of several
 # Words that ask for a command for sure; "cycle" or "program" can as well be a figure's topic
 # ("the position control cycle time").
@@ -177,6 +178,7 @@ class Ask:
     count: bool = False  # "how many": a bare count is an answer
     counted: str | None = None  # what a count counts, in the question's words ("axes", "canales")
     also: tuple[str, ...] = ()  # other kinds of answer the question's words point to, less surely
+    span: bool = False  # asks for a range ("the operating temperature range"): both ends answer
 
 
 _COUNT_Q = re.compile(
@@ -250,7 +252,7 @@ def read_question(question: str) -> Ask:
     if kind != "quantity":
         return Ask(kind, dimension if "quantity" in also else None, also=also)
     counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
-    return Ask("quantity", dimension, count, counted, also)
+    return Ask("quantity", dimension, count, counted, also, bool(_RANGE_Q.search(text)))
 
 
 # --- verdicts ----------------------------------------------------------------------------------

@@ -255,3 +255,12 @@ def test_a_statement_that_only_repeats_the_question_does_not_answer_it() -> None
     q = question_terms({"alarm", "1", "mean"}, [], "en", question)
     (cell,) = answer_free({"G": pool}, q, read_question(question), "en", lambda text, name: False).values()
     assert cell is not None and "Hard limit" in cell.answer
+
+
+def test_a_range_question_is_answered_with_the_whole_range() -> None:
+    question = "What is the operating temperature range?"
+    assert read_question(question).span
+    q = question_terms({"oper", "temperatur", "rang"}, [], "en", question)
+    pool = _pool("Operating temperature: 32 °F to 113 °F (non-condensing)")
+    (cell,) = answer_free({"B": pool}, q, read_question(question), "en", lambda text, name: False).values()
+    assert cell is not None and cell.value == "32 °F to 113 °F"
