@@ -47,7 +47,8 @@ def ask(engine: Engine, question: str, history: list[dict[str, str]] | None = No
         citations = [c for row in comparison["rows"] for cell in row["cells"].values() for c in cell["citations"]]
         result.update(answer=comparison["summary"], comparison=comparison, citations=citations)
         return result
-    fused = engine.retriever.retrieve([(None, question_query(standalone, language, []))])[0]
+    bilingual = ("en" if language == "es" else "es") in engine.languages
+    fused = engine.retriever.retrieve([(None, question_query(standalone, language, [], bilingual))])[0]
     cell = engine.answer_free(standalone, language, {"": fused})[""]
     if cell is None:
         expansions = equivalents_in(standalone)

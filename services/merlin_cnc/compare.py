@@ -39,14 +39,15 @@ def aspect_query(aspect: Aspect) -> QuerySpec:
     return QuerySpec(search_text(aspect), "en", dense)
 
 
-def question_query(question: str, language: str, matched: list[Aspect]) -> QuerySpec:
-    """A free question, expanded with its aspects' phrasings in both languages and dialect equivalents."""
+def question_query(question: str, language: str, matched: list[Aspect], bilingual: bool = True) -> QuerySpec:
+    """A free question, expanded with its aspects' phrasings in both languages and dialect equivalents;
+    ``bilingual``: the index holds passages in the other language too."""
     expansions = [search_text(a) for a in matched] + equivalents_in(question)
     other = translated(question, language)
     # A phrasing in the other language finds that language's passages in meaning: the aspect's, or
     # else the question's own words as the glossary translates them.
     dense = [question] + [" ; ".join(a.queries["en" if language == "es" else "es"]) for a in matched]
-    dense += [other] if other and not matched else []
+    dense += [other] if other and not matched and bilingual else []
     return QuerySpec(" ".join([question, *expansions]), language, dense, other)
 
 
@@ -64,6 +65,8 @@ class Engine:
         }
         self._name_folds = frozenset(fold(w) for n in self.controls for w in n.split()) | frozenset(
             fold(c.vendor) for c in self.registry.controls.values() if c.vendor)
+        # Languages the passages are in: a question is searched in meaning in the other one only if any.
+        self.languages = {lang for lang in ("en", "es") if self.index.term_stats((), lang).chunks}
         self.vectorizer = Vectorizer(choice_for_index(self.index.identity.model), settings)
         self.retriever = Retriever(self.index, self.vectorizer)
 
@@ -140,7 +143,9 @@ class Engine:
             return [(k, catalog[k].label_in(language), catalog[k], aspect_query(catalog[k])) for k in aspect_keys]
         assert question is not None
         matched = [catalog[k] for k in detect_aspects(question, language)]
-        return [("question", question, matched[0] if matched else None, question_query(question, language, matched))]
+        other = "en" if language == "es" else "es"
+        spec = question_query(question, language, matched, other in self.languages)
+        return [("question", question, matched[0] if matched else None, spec)]
 
     def _about_aspect(self, question: str, language: str, aspect: Aspect | None) -> bool:
         """The question asks about the aspect as a whole: no particular type of answer, and none of
@@ -171,9 +176,14 @@ class Engine:
         own = stems - set(analyze(type_words(question), language)) if ask.kind == "code" else stems
         terms = question_terms(own or stems, expansions, language, question, self._name_folds)
 
+        named_in: dict[str, list[str]] = {}  # a passage's statements recur in its pairs and rows
+
         def other_control(text: str, name: str) -> bool:
-            named = self.registry.matcher.names_in(text) if name else []
-            return bool(named) and name not in named
+            if not name:
+                return False
+            if text not in named_in:
+                named_in[text] = self.registry.matcher.names_in(text)
+            return bool(named_in[text]) and name not in named_in[text]
 
         # The question's words are weighed among the passages in its language, where its stems
         # live, unless too few passages are in it to tell common words from rare ones.

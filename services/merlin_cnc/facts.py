@@ -385,4 +385,9 @@ def cognate(term: str, terms: frozenset[str]) -> bool:
     if len(term) < 5 or term.isdigit():
         return False
     key = cognate_key(term)
-    return len(key) >= 4 and any(len(t) >= 4 and cognate_key(t) == key for t in terms)
+    return len(key) >= 4 and key in _cognate_keys(terms)
+
+
+@lru_cache(maxsize=16384)
+def _cognate_keys(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(cognate_key(t) for t in terms if len(t) >= 4)
