@@ -518,19 +518,19 @@ def _nearest(items: list[T], positions: list[int], anchors: list[int]) -> list[T
     return [items[i] for i in order]
 
 
+_RANGE_JOINER = r"(?:to|a|and|y|hasta|-|–|…|\.\.\.?)"  # "0 to 45 °C", "entre 0 y 45", "5 - 40 °C"
+_RANGE_JOIN = re.compile(rf"\s*{_RANGE_JOINER}\s*", re.IGNORECASE)
 _RANGE_START = re.compile(rf"(?:from\s+|de\s+|desde\s+|entre\s+)?[-−]?(?:{NUMBER})\s*(?:\S{{0,6}}\s*)?"
-                          r"(?:to|a|and|y|hasta|-|–|…|\.\.\.?)\s*$", re.IGNORECASE)
-
-
-_RANGE_JOIN = re.compile(r"\s*(?:to|a|and|y|hasta|-|–|…|\.\.\.?)\s*", re.IGNORECASE)
+                          rf"{_RANGE_JOINER}\s*$", re.IGNORECASE)
 
 
 def _range_ending(text: str, end: Quantity) -> str:
     """The whole range whose upper end ``end`` is ("0 to 45 °C", "32 °F to 113 °F"), else ``end``."""
-    start = _RANGE_START.search(text[max(0, end.start - 30) : end.start])
+    before = max(0, end.start - 30)
+    start = _RANGE_START.search(text[before : end.start])
     if start is None:
         return end.stated
-    return " ".join(text[max(0, end.start - 30) + start.start() : end.end].split())
+    return " ".join(text[before + start.start() : end.end].split())
 
 
 def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:

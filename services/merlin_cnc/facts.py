@@ -362,8 +362,8 @@ def fact_terms(text: str, language: str) -> frozenset[str]:
     return frozenset(analyze(text, language)) | frozenset(analyze(text, "en" if language == "es" else "es"))
 
 
-# How English and Spanish spell one Latin or Greek root ("dynamic" / "dinámico", "phase" / "fase",
-# "thermal" / "térmico", "standard" / "estándar", "acceleration" / "aceleración").
+# How English and Spanish spell one Latin or Greek root ("dynamic" / "dinámico", "system" / "sistema",
+# "standard" / "estándar", "acceleration" / "aceleración", "frequency" / "frecuencia").
 _SPELLING_PAIRS = (("ph", "f"), ("th", "t"), ("ch", "c"), ("y", "i"), ("k", "c"), ("qu", "cu"))
 _DOUBLED = re.compile(r"([a-z])\1")
 _PROSTHETIC_E = re.compile(r"^es(?=[bcdfgklmnpqrstvz])")

@@ -86,21 +86,16 @@ _INCH_MARK = re.compile(rf"(?<![\w.,\"'“”″])({NUMBER})(?:[\"″”]|-inch)
 
 
 def quantities(text: str, language: str = "en") -> list[Quantity]:
+    matches = [(m, *_unit_of(m.group(2))) for m in QUANTITY.finditer(text)]
+    matches += [(m, "inch", "in") for m in _INCH_MARK.finditer(text)]
     out = []
-    for match in QUANTITY.finditer(text):
-        pint_unit, display = _unit_of(match.group(2))
+    for match, pint_unit, display in sorted(matches, key=lambda item: item[0].start()):
         try:
             value = parse_number(match.group(1), language)
         except ValueError:
             continue
         out.append(Quantity(match.group(0), value, display, pint_unit, match.start(), match.end()))
-    for match in _INCH_MARK.finditer(text):
-        try:
-            value = parse_number(match.group(1), language)
-        except ValueError:
-            continue
-        out.append(Quantity(match.group(0), value, "in", "inch", match.start(), match.end()))
-    return sorted(out, key=lambda q: q.start)
+    return out
 
 
 # Any other unit written after a number, read by pint ("r/min", "msec", "GiB", "Nm", "kg", "V", "µm").
