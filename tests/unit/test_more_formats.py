@@ -134,7 +134,10 @@ MAX_FORWARD_VELOCITY = 24000
 
 def test_ini_sections_keys_comments_and_lines(parse) -> None:
     doc = parse("machine.ini", INI)
+    # The comment the file opens with says what it is: the title and a block of its own.
+    assert doc.title == "LinuxCNC machine"
     assert [(b.headings, b.text, str(b.locator)) for b in doc.blocks] == [
+        ((), "LinuxCNC machine", "line 1"),
         (("TRAJ",), "MAX_LINEAR_VELOCITY: 25.0 (Units per second)\nCOORDINATES: X Y Z", "lines 4-5"),
         (("SPINDLE_0",), "MAX_FORWARD_VELOCITY: 24000", "line 8"),
     ]

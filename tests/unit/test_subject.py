@@ -7,6 +7,7 @@ import pytest
 from merlin_cnc.chunking import Chunk
 from merlin_cnc.cnc.registry import Registry
 from merlin_cnc.cnc.subject import document_subject, mark_subjects, row_subject
+from merlin_cnc.documents.config import parse_config
 from merlin_cnc.documents.markdown import parse_markdown
 
 
@@ -43,3 +44,14 @@ def test_a_document_that_says_it_holds_no_machine_data_is_its_controls() -> None
     assert document_subject(doc, Registry()) is None
     doc = parse_markdown("b.md", "# Guía rápida\n\nResumen del manual del operador. No contiene datos de máquina.\n")
     assert document_subject(doc, Registry()) is None
+
+
+def test_a_configuration_file_whose_opening_comment_says_it_is_a_machines() -> None:
+    backup = ("; Acme BZ 800 vertical machining centre - machine data backup\n; Control: Orion X7\n\n"
+              "[SPINDLE]\nmax_rpm = 12000\n")
+    export = ("# Configuración de máquina - Fresadora FV-1100\n# Control: Orion X7\n"
+              "cabezal:\n  velocidad_max_rpm: 8000\n")
+    plain = "# Orion X7 default parameters\n[AXES]\ncount = 5\n"
+    assert document_subject(parse_config("bz800.ini", backup), Registry()) == "machine"
+    assert document_subject(parse_config("fv1100.yaml", export), Registry()) == "machine"
+    assert document_subject(parse_config("defaults.ini", plain), Registry()) is None

@@ -2,7 +2,9 @@
 
 Each setting becomes ``section > KEY: value`` text in a block headed by its section, with the
 comment lines just above it (configuration files document their keys there), so a question about a
-setting finds the key, its value and what the file says of it.
+setting finds the key, its value and what the file says of it. The comment block a file opens with
+says what the file is ("machine data backup of the BZ 800"): it is the document's title and first
+block.
 """
 
 from __future__ import annotations
@@ -19,6 +21,23 @@ _SECTION = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+\s*$")
 _SETTING = re.compile(r"^\s*([^=:#;\s][^=:]*?)\s*[=:]\s*(.*?)\s*$")
 _COMMENT = re.compile(r"^\s*[#;]+\s?(.*)$")
 _GROUP = 8  # settings per block: keeps a section's neighbours together for search
+
+
+def _header(text: str) -> tuple[str | None, list[Block]]:
+    """The file's opening comment block: its first worded line as the title, and the block."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        comment = _COMMENT.match(line)
+        if comment is None:
+            if line.strip():
+                break
+            continue
+        worded = comment.group(1).strip()
+        if re.search(r"[^\W\d_]{3}", worded):  # not a rule of "=====" or "#####"
+            lines.append((number, worded))
+    if not lines:
+        return None, []
+    return lines[0][1], [Block("\n".join(t for _, t in lines), Locator("lines", lines[0][0], lines[-1][0]))]
 
 
 def _emit(blocks: list[Block], group: list[tuple[int, str]], headings: tuple[str, ...]) -> None:
@@ -55,7 +74,8 @@ def _line_based(source: str, text: str, doc_type: str) -> ParsedDocument:
         elif not line.strip():
             comments = []
     _emit(blocks, group, headings)
-    return ParsedDocument(source, doc_type, blocks, title=None)
+    title, header = _header(text)
+    return ParsedDocument(source, doc_type, header + blocks, title=title)
 
 
 def _yaml_document(source: str, text: str) -> ParsedDocument:
@@ -87,7 +107,8 @@ def _yaml_document(source: str, text: str) -> ParsedDocument:
     for path, items in rows.items():
         for i in range(0, len(items), _GROUP):
             _emit(blocks, list(items[i : i + _GROUP]), tuple(" > ".join(path).split(" > ")) if path else ())
-    return ParsedDocument(source, "yaml", blocks, title=None)
+    title, header = _header(text)
+    return ParsedDocument(source, "yaml", header + blocks, title=title)
 
 
 def _json_document(source: str, text: str) -> ParsedDocument:
