@@ -109,3 +109,12 @@ def test_a_folder_named_with_a_model_number_is_that_models_whatever_titles_say()
     c = parse_markdown("acme-nx-9/upgrade.md", "# Acme NX-9 Plus Upgrade Kit 3\n\nWhat the NX-9 gains.\n")
     out = attribute(a, b, c)
     assert {name for names in out.values() for name in names} == {"Acme NX-9"}
+
+
+def test_a_sibling_models_column_in_a_folder_data_sheet_is_the_siblings() -> None:
+    sheet = parse_csv("acme-nx-9/spec.csv", "spec_key,NX-9,NX-12\nmax_axes,8,12\nrapid_max_ipm,2400,3150\n")
+    notes = parse_markdown("acme-nx-9/notes.md", "# Acme NX-9 Controller — Datasheet\n\nThe NX-9 has eight axes.\n")
+    out = attribute(sheet, notes)["acme-nx-9/spec.csv"]
+    texts = [b.text for b in sheet.blocks]
+    assert dict(zip(texts, out, strict=True))["rapid_max_ipm: 3150"] not in (None, "Acme NX-9")
+    assert dict(zip(texts, out, strict=True))["rapid_max_ipm: 2400"] == "Acme NX-9"

@@ -61,10 +61,12 @@ def block_controls(
     for block in blocks:
         if block.cnc_hint:
             row = registry.resolve(block.cnc_hint)
-            # In a dedicated document a key column may list machines or options rather than
-            # controls: only a control established beyond this table overrides the document's own.
+            # A column or key headed as a control's belongs to the control it names, even in a document
+            # dedicated to another (a sibling model's column of a data sheet). A weaker key ("model")
+            # may list machines or options: only a control established beyond this table overrides
+            # the document's own.
             established = row is not None and registry.controls[row].found_by - {"table key"}
-            if row is not None and (main is None or established) and (block.hint_is_control or established):
+            if row is not None and (block.hint_is_control or established):
                 out.append(row)
                 continue
         if main is not None:
