@@ -194,7 +194,19 @@ class Engine:
         if translations:
             # A word's translation is as common as the word, wherever its language's passages are.
             stats = through_translations(stats, self.index.term_stats(translations), terms.translations)
-        return answer_free(pools, terms, ask, language, other_control, stats=stats)
+        phrasings = [question, *([other] if (other := translated(question, language)) else [])]
+        return answer_free(pools, terms, ask, language, other_control, stats=stats,
+                           similarity=lambda texts: self.similarity(phrasings, texts))
+
+    def similarity(self, phrasings: list[str], texts: list[str]) -> list[float] | None:
+        """Cosine similarity of each text to the question, in its closest phrasing (the question's
+        own words, or the glossary's translation for passages in the other language); None for a
+        lexical-only index."""
+        vectors = self.vectorizer.vectors([*phrasings, *texts])
+        if vectors is None:
+            return None
+        n = len(phrasings)
+        return (vectors[n:] @ vectors[:n].T).max(axis=1).tolist()
 
     def question_stems(self, question: str, language: str) -> set[str]:
         """The question's stemmed content terms, without control/vendor names and question words."""

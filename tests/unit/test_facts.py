@@ -264,3 +264,25 @@ def test_a_range_question_is_answered_with_the_whole_range() -> None:
     pool = _pool("Operating temperature: 32 °F to 113 °F (non-condensing)")
     (cell,) = answer_free({"B": pool}, q, read_question(question), "en", lambda text, name: False).values()
     assert cell is not None and cell.value == "32 °F to 113 °F"
+
+
+def test_a_faqs_question_line_is_not_its_answer() -> None:
+    question = "Is rigid tapping standard or an option?"
+    pool = _pool("**Is rigid tapping standard?**\n\nYes. Rigid tapping (G84 with M29) is a standard function on every "
+                 "KX since firmware 7.0.")
+    q = question_terms({"rigid", "tap", "standard", "option"}, [], "en", question)
+    (cell,) = answer_free({"KX": pool}, q, read_question(question), "en", lambda text, name: False).values()
+    assert cell is not None and cell.value == "standard" and "firmware 7.0" in cell.citations[0].snippet
+
+
+def test_of_statements_that_cover_a_question_alike_the_closest_in_meaning_answers() -> None:
+    question = "How many blocks does the control look ahead?"
+    pool = _pool("Look-ahead: 250 blocks", "Look-ahead buffer: 500 blocks")
+    q = question_terms({"block", "look", "ahead"}, [], "en", question)
+
+    def answer(close: str) -> str | None:
+        cells = answer_free({"KX": pool}, q, read_question(question), "en", lambda text, name: False,
+                            similarity=lambda texts: [1.0 if close in t else 0.2 for t in texts])
+        return cells["KX"].value if cells["KX"] else None
+
+    assert answer("250") == "250" and answer("500") == "500"
