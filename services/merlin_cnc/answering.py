@@ -33,7 +33,10 @@ from .facts import (
     code_tier,
     cognate,
     fact_terms,
+    is_field_name,
+    is_field_value,
     is_silent,
+    polarity_spans,
     says_unstated,
     split_facts,
     verdict_of,
@@ -72,6 +75,10 @@ MIN_PRESENT_SHARE_UNSCOPED = 0.5
 MEANING_SHORTLIST = 16
 MEANING_FLOOR = 0.5
 QUESTION_LINE_FACTOR = 0.3  # a statement that asks ("Is rigid tapping standard?") answers nothing
+# A question that asks how to switch a function off (or on): the factor of a statement that says
+# nothing of switching, and of one that only switches it the other way.
+POLARITY_SILENT = {"off": 0.75, "on": 1.0}
+POLARITY_OPPOSITE = 0.5
 _ASKS = re.compile(r"\?[\W_]*$")
 # Closeness in meaning of each text to the question (cosine similarities), or None without an encoder.
 Similarity = Callable[[list[str]], list[float] | None]
@@ -174,7 +181,8 @@ def candidates(fused: list[Fused]) -> list[Candidate]:
             out.append(Candidate(fact, item, rank, terms, context, label, passage, passage_codes,
                                  whole_row=fact is row))
         for pair, i in _with_next(facts) if item.chunk.doc_type != "nc" else []:
-            out.append(Candidate(pair, item, rank, own_terms[i], context, labels[i], passage, passage_codes,
+            label = own_terms[i] if pair.label == facts[i].text else labels[i]  # a field name labels its value
+            out.append(Candidate(pair, item, rank, own_terms[i], context, label, passage, passage_codes,
                                  paired=True, tail=own_terms[i + 1]))
     return out
 
@@ -185,7 +193,8 @@ PAIR_LIMIT = 320
 def _with_next(facts: tuple[Fact, ...]) -> list[tuple[Fact, int]]:
     """Each statement read with the one after it (with the first one's position): a field named in
     one line is often given in the next ("$12 - Arc tolerance, mm: ..." then "Default: 0.002")."""
-    return [(Fact(f"{a.text} {b.text}", a.label, f"{a.value} {b.text}"), i)
+    return [(Fact(f"{a.text}: {b.text}", a.text, b.text) if is_field_name(a) and is_field_value(b)
+             else Fact(f"{a.text} {b.text}", a.label, f"{a.value} {b.text}"), i)
             for i, (a, b) in enumerate(zip(facts, facts[1:], strict=False))
             if len(a.text) + len(b.text) <= PAIR_LIMIT
             and not any(is_silent(f.value) or says_unstated(f.text) for f in (a, b))]
@@ -437,6 +446,8 @@ def fact_scorer(
         if s <= floor:
             return s  # every other factor is at most 1: it cannot beat ``floor``
         s *= fit(c, ask, q)
+        if ask.polarity and ask.kind != "verdict":
+            s *= _polarity_factor(ask.polarity, c.fact.text)
         if closeness is not None:
             s *= closeness.get(c.fact.text, MEANING_FLOOR)
         elif top_dense > 0:
@@ -451,6 +462,13 @@ def fact_scorer(
         return s
 
     return score
+
+
+def _polarity_factor(asked: str, text: str) -> float:
+    stated = {kind for _, kind in polarity_spans(text)}
+    if not stated:
+        return POLARITY_SILENT[asked]
+    return 1.0 if asked in stated else POLARITY_OPPOSITE
 
 
 def best_fact(pool: list[Candidate], score: Callable[..., float]) -> tuple[float, Candidate] | None:
@@ -504,8 +522,8 @@ def _anchors(text: str, q: QuestionTerms, language: str, weight: Callable[[str],
     return [pos for pos, t in hits if weight(t) >= 0.8 * top]
 
 
-def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str) -> bool:
-    """The number at ``pos`` is followed by a noun phrase the question does not ask about."""
+def _counted_words(text: str, stated: str, pos: int, language: str) -> list[str]:
+    """The noun phrase right after the number at ``pos`` (what it counts), without a unit."""
     words: list[str] = []
     end = pos + len(stated)
     for match in _WORDS.finditer(text, end):
@@ -514,9 +532,31 @@ def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: 
         words.append(match.group(0))
         end = match.end()
     if not words or len(words[0]) < 3 or words[0].isdigit() or quantities(f"1 {words[0]}", language):
-        return False  # nothing named right after it, or a unit
-    return not any(q.asked_in(_word_stems(w, language)) is not None or q.hit(fold(w), frozenset(q.own))
-                   for w in words)
+        return []  # nothing named right after it, or a unit
+    return words
+
+
+def _asked_among(words: list[str], q: QuestionTerms, language: str) -> int:
+    return sum(1 for w in words if q.asked_in(_word_stems(w, language)) is not None
+               or q.hit(fold(w), frozenset(q.own)))
+
+
+def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str) -> bool:
+    """The number at ``pos`` is followed by a noun phrase the question does not ask about."""
+    words = _counted_words(text, stated, pos, language)
+    return bool(words) and not _asked_among(words, q, language)
+
+
+def _best_count(numbers: list[tuple[str, float, int]], text: str, offset: int, anchors: list[int],
+                q: QuestionTerms, language: str) -> tuple[str, float, int]:
+    """The number that counts what the question asks about: the one followed by most of its words
+    ("16 entradas digitales" over "4 entradas analógicas" for digital inputs), then the nearest. A
+    number that names nothing after it ("Channels: 2 (4 with option)") may count the asked thing too."""
+    phrases = [_counted_words(text, stated, pos, language) for stated, _, pos in numbers]
+    asked = [_asked_among(words, q, language) if words else -1 for words in phrases]
+    top = max(asked)
+    kept = [n for n, a in zip(numbers, asked, strict=True) if a in (top, -1)]
+    return _nearest(kept, [offset + n[2] for n in kept], anchors)[0]
 
 
 @lru_cache(maxsize=65536)
@@ -546,6 +586,16 @@ def _range_ending(text: str, end: Quantity) -> str:
     if start is None:
         return end.stated
     return " ".join(text[before + start.start() : end.end].split())
+
+
+def _switching(codes: list[tuple[str, int]], text: str, asked: str) -> list[tuple[str, int]]:
+    """"G121 P0 switches it off, G121 P1 on again": of the codes, those next to the asked switching
+    rather than to the other one (all of them where none is)."""
+    switches = polarity_spans(text)
+    if not switches:
+        return codes
+    kept = [(code, pos) for code, pos in codes if min(switches, key=lambda s: abs(s[0] - pos))[1] == asked]
+    return kept or codes
 
 
 def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:
@@ -579,7 +629,7 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
             if is_superseding(fact.text):
                 stated, number, _ = numbers[-1]
             else:
-                stated, number, _ = _nearest(numbers, [offset + n[2] for n in numbers], anchors)[0]
+                stated, number, _ = _best_count(numbers, fact.value, offset, anchors, q, chunk_language)
             return Cell(_short(fact.value, 120), stated, ask.counted, {"value": number, "unit": "count"}, True, cited)
     if ask.kind == "verdict":
         verdict = verdict_of(fact.text)
@@ -595,7 +645,11 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
         codes = [code for code in c.passage_codes if code_tier(code) < tier]
         if not codes and spans:
             base = offset if code_spans(fact.value, program) else 0
-            near = _nearest([code for code, _ in spans], [base + p for _, p in spans], anchors)
+            placed = [(code, base + p) for code, p in spans]
+            if ask.polarity:
+                placed = _switching(placed, fact.text, ask.polarity)
+                anchors = [pos for pos, kind in polarity_spans(fact.text) if kind == ask.polarity] or anchors
+            near = _nearest([code for code, _ in placed], [p for _, p in placed], anchors)
             codes = list(dict.fromkeys(near))[:3]
         if codes:
             value = ", ".join(codes)

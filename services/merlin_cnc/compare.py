@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,7 @@ _QUESTION_WORDS = {"which", "what", "how", "who", "why", "when", "where", "doe",
                    "handle", "explain", "describe", "tell", "about", "control", "controls", "cnc", "compare",
                    "comparison", "compara", "comparar", "comparación", "versus"}
 MIN_LANGUAGE_CHUNKS = 50
+_CLITIC = re.compile(r"(?<=\w)['’](?:s|t|re|ve|ll|d|m)\b")  # "what's", "control's": not a term of their own
 
 
 class UnknownAspect(UserError):
@@ -215,4 +217,4 @@ class Engine:
         for start, end, _ in reversed(spans):
             stripped = stripped[:start] + " " + stripped[end:]
         drop = {t for w in self._name_words | _QUESTION_WORDS for t in analyze(w, language)}
-        return set(analyze(stripped, language)) - drop
+        return set(analyze(_CLITIC.sub("", stripped), language)) - drop

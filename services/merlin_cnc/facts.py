@@ -38,6 +38,26 @@ _COMMENT = re.compile(r"^(#+|//|;+|--)\s*")
 _ENDS_STATEMENT = re.compile(r"[.:!?;)\]|>`*]$")
 
 
+_FIELD_NAME = re.compile(r"^[^\W\d_a-z][^.:!?;=]{0,38}$")
+
+
+def is_field_name(fact: Fact) -> bool:
+    """A short unlabelled line that names a field rather than states something ("Block cycle
+    time", "Number of axes (max.)"): a table's label cell, whose value is on the next line where a
+    PDF or a slide loses the table."""
+    return fact.label is None and len(fact.text.split()) <= 5 and bool(_FIELD_NAME.match(fact.text)) and any(
+        c.isalpha() for c in fact.text)
+
+
+_VALUE_MARK = re.compile(r"\d|[a-z][A-Z]")  # a figure, or a product name ("NoraView", "EtherCAT")
+
+
+def is_field_value(fact: Fact) -> bool:
+    """An unlabelled line that can be a field's value: not another field's name (a heading), unless
+    it gives a figure or a product name."""
+    return fact.label is None and (not is_field_name(fact) or bool(_VALUE_MARK.search(fact.text)))
+
+
 def _is_key_line(line: str) -> bool:
     """A ``key: value`` line with a short value (front matter, settings): a statement of its own."""
     labelled = _LABELLED.match(line)
@@ -104,7 +124,7 @@ _CODE_Q = re.compile(
     r"se programa|is written|se escribe|word|palabra)\b"
     # how a thing is done: answered by a command or a setting ("how is laser mode enabled?")
     r"|\bhow (?:is|are|do|does|can|should)\b.*\b(?:enabled?|disabled?|configured?|set|activated?|selected?|"
-    r"called|turned (?:on|off)|switched (?:on|off)|unlocked?|cleared?|saved?|stored?|reset|started?|stopped?|"
+    r"called|turn(?:ed)? (?:on|off)|switch(?:ed)? (?:on|off)|unlocked?|cleared?|saved?|stored?|reset|started?|stopped?|"
     r"cancell?ed|homed)\b"
     r"|\bc[oó]mo se (?:activa|desactiva|configura|programa|selecciona|desbloquea|guarda|borra|"
     r"cancela|anula|reinicia|inicia|detiene|habilita|deshabilita|define|ajusta)\b",
@@ -138,6 +158,7 @@ _NAME_Q = re.compile(
     re.IGNORECASE,
 )
 _RANGE_Q = re.compile(r"\b(ranges?|rangos?|between|entre|interval[oa]?)\b", re.IGNORECASE)
+_AMOUNT_Q = re.compile(r"\bhow (?:many|much|fast|long|big|large|far|high|low)\b|\bcu[aá]nt[oa]s?\b", re.IGNORECASE)
 _WHICH_Q = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?)\b", re.IGNORECASE)  # asks to name one of several
 # Words that ask for a command for sure; "cycle" or "program" can as well be a figure's topic
 # ("the position control cycle time").
@@ -158,7 +179,7 @@ _DIMENSIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(memory|memoria|storage|almacenamiento|ram|disk|disco|flash|buffer size)\b", re.I), "MB"),
     (re.compile(r"\b(temperature|temperatura)\b", re.I), "degC"),
     (re.compile(r"\b(time|tiempo|cycle time|latency|latencia|duration|duraci[oó]n|period|periodo|"
-                r"interval|intervalo)\b", re.I), "ms"),
+                r"interval|intervalo|tarda\w*|demora\w*)\b", re.I), "ms"),
     (re.compile(r"\b(voltage|tensi[oó]n|voltaje)\b", re.I), "V"),
     (re.compile(r"\b(current|corriente)\b", re.I), "A"),
     (re.compile(r"\b(weight|peso|mass|masa)\b", re.I), "kg"),
@@ -179,6 +200,7 @@ class Ask:
     counted: str | None = None  # what a count counts, in the question's words ("axes", "canales")
     also: tuple[str, ...] = ()  # other kinds of answer the question's words point to, less surely
     span: bool = False  # asks for a range ("the operating temperature range"): both ends answer
+    polarity: str | None = None  # "off": asks how a function is cancelled or switched off; "on": switched on
 
 
 _COUNT_Q = re.compile(
@@ -232,7 +254,11 @@ def read_question(question: str) -> Ask:
         "quantity": count or bool(_QUANTITY_Q.search(text)) or dimension is not None,
         "name": bool(_NAME_Q.search(text)),
     }
-    sure_code = cues["code"] and (bool(_SURE_CODE_Q.search(text)) or dimension is None)
+    # "¿Cuánto tarda en procesar un bloque de programa?": an amount asked for is a figure, whatever
+    # its topic, unless the question names a command for sure.
+    amount = _AMOUNT_Q.search(text)
+    sure = any(not (amount and amount.start() <= m.start() < amount.end()) for m in _SURE_CODE_Q.finditer(text))
+    sure_code = cues["code"] and (sure or (dimension is None and not amount))
     if cues["verdict"]:
         kind = "verdict"
     elif sure_code:
@@ -250,9 +276,35 @@ def read_question(question: str) -> Ask:
         kind = "text"
     also = tuple(k for k, cued in cues.items() if cued and k != kind)
     if kind != "quantity":
-        return Ask(kind, dimension if "quantity" in also else None, also=also)
+        return Ask(kind, dimension if "quantity" in also else None, also=also, polarity=polarity(text))
     counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
     return Ask("quantity", dimension, count, counted, also, bool(_RANGE_Q.search(text)))
+
+
+# --- switching on and off ----------------------------------------------------------------------
+
+# Verbs that switch a function off or on, in both languages: a question asking how to cancel a mode
+# is answered by the command that cancels it, not by the one that selects it.
+_OFF = re.compile(r"\b(?:switch|turn)\w*(?:\s+\w+){0,3}?\s+off\b|"
+                  r"\b(?:cancel\w*|deactivat\w*|disabl\w*|deselect\w*|reset\w*|stops?|stopp\w*|off|"
+                  r"anul\w*|desactiv\w*|deshabilit\w*|desconect\w*|apag\w*|deselecc\w*|resete\w*|"
+                  r"det[ie]en\w*)\b", re.IGNORECASE)
+_ON = re.compile(r"\b(?:ON|(?i:activat\w*|enabl\w*|starts?|activar|activa|activan|habilit\w*|enciend\w*|"
+                 r"encend\w*|arranc\w*))\b|(?i:\b(?:switch|turn)\w*(?:\s+\w+){0,3}?\s+on\b)")
+
+
+def polarity_spans(text: str) -> list[tuple[int, str]]:
+    """Where a statement switches something off or on: ``(position, "off" | "on")``."""
+    found = [(m.start(), "off") for m in _OFF.finditer(text)]
+    found += [(m.start(), "on") for m in _ON.finditer(text) if not _OFF.match(text, m.start())]
+    return sorted(found)
+
+
+def polarity(text: str) -> str | None:
+    """``off`` when the text speaks only of switching something off, ``on`` when only of switching
+    it on, else None."""
+    kinds = {kind for _, kind in polarity_spans(text)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # --- verdicts ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from merlin_cnc.analysis import analyze
+from merlin_cnc.analysis import analyze, detect_language
 from merlin_cnc.answering import (
     _as_stated,
     answer_free,
@@ -213,10 +213,11 @@ def test_a_field_is_given_after_its_name_not_before() -> None:
     q = question_terms(set(analyze(question, "en")) - {"which"}, [], "en", question)
     q.present = set(q.own)
     weight = idf([pool])
-    pairs = {c.fact.text: coverage(c, q, weight) for c in pool if c.paired}
-    before = pairs["PROFIBUS-DP (option), EtherNet/IP (option) Protection (front panel)"]
-    after = pairs["Protection (front panel) IP54 when mounted with the supplied gasket"]
+    pairs = {c.fact.text: (coverage(c, q, weight), c.fact) for c in pool if c.paired}
+    before = pairs["PROFIBUS-DP (option), EtherNet/IP (option) Protection (front panel)"][0]
+    after, fact = pairs["Protection (front panel): IP54 when mounted with the supplied gasket"]
     assert after > before
+    assert (fact.label, fact.value) == ("Protection (front panel)", "IP54 when mounted with the supplied gasket")
 
 
 def test_a_release_that_raises_a_figure_answers_with_the_new_one() -> None:
@@ -286,3 +287,55 @@ def test_of_statements_that_cover_a_question_alike_the_closest_in_meaning_answer
         return cells["KX"].value if cells["KX"] else None
 
     assert answer("250") == "250" and answer("500") == "500"
+
+
+def _free(question: str, pool: list[Fused], own: set[str]) -> str | None:
+    q = question_terms(own, [], detect_language(question), question)
+    (cell,) = answer_free({"KX": pool}, q, read_question(question), q.language, lambda text, name: False).values()
+    return cell.value if cell is not None else None
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [("Which command cancels the tilted working plane?", {"cancel", "tilt", "work", "plane"}),
+     ("¿Con qué instrucción se desactiva el plano inclinado?", {"desactiv", "plan", "inclin"})],
+)
+def test_a_question_about_switching_off_is_answered_by_the_command_that_switches_off(
+        question: str, own: set[str]) -> None:
+    pool = _pool("The tilted working plane (plano inclinado) is defined with G68.2 X Y Z I J K.",
+                 "G69 cancels the tilted working plane; G69 desactiva el plano inclinado.")
+    assert read_question(question).polarity == "off"
+    assert _free(question, pool, own) == "G69"
+
+
+def test_of_a_statement_that_switches_both_ways_the_command_next_to_the_asked_way_answers() -> None:
+    question = "How do I switch off Smooth Path?"
+    pool = _pool("G121 P1 switches Smooth Path on. G121 P0 switches Smooth Path off again.")
+    assert _free(question, pool, {"switch", "smooth", "path"}) == "G121 P0"
+
+
+def test_a_count_is_the_number_followed_by_what_the_question_counts() -> None:
+    pool = _pool("On-board I/O: 16 digital inputs, 16 digital outputs, 4 analog inputs",
+                 "Tool data: 300 tools (magazine control for up to 120 pockets)")
+    assert _free("How many digital inputs does the control have?", pool, {"digit", "input"}) == "16"
+    assert _free("How many tools can the tool management hold?", pool, {"tool", "manag", "hold"}) == "300"
+
+
+def test_a_table_cell_that_names_a_field_labels_the_line_after_it() -> None:
+    # A PDF or a slide loses the table: each cell is a line of its own.
+    pool = _pool("Feature\nDX-40\nOperating system\nWindows 10 IoT Enterprise\nHMI\nDraVis 5, 15.6\" touch display\n"
+                 "Tilted working plane\nPLANE_TILT")
+    pairs = {c.fact.label: c.fact.value for c in candidates(pool) if c.paired}
+    assert pairs["HMI"] == "DraVis 5, 15.6\" touch display"
+    assert pairs["Operating system"] == "Windows 10 IoT Enterprise"
+
+
+def test_a_heading_followed_by_another_heading_is_not_its_value() -> None:
+    pool = _pool("Smooth Path (high-speed contouring)\nTilted work plane (licence TWP)")
+    assert all(c.fact.label is None for c in candidates(pool) if c.paired)
+
+
+@pytest.mark.parametrize("question", ["¿Cuánto tarda el control en procesar un bloque de programa?",
+                                      "How much memory is left for part programs?"])
+def test_an_amount_asked_for_is_a_figure_even_about_programs(question: str) -> None:
+    assert read_question(question).kind == "quantity"
