@@ -32,6 +32,7 @@ from .facts import (
     code_spans,
     code_tier,
     cognate,
+    cross_references,
     fact_terms,
     is_field_name,
     is_field_value,
@@ -39,6 +40,7 @@ from .facts import (
     polarity_spans,
     says_unstated,
     split_facts,
+    unpadded,
     verdict_of,
 )
 from .glossary import alternatives
@@ -130,7 +132,9 @@ class QuestionTerms:
 
     def code_spans(self, text: str, program: bool = False) -> list[tuple[str, int]]:
         """The fact's codes of the most command-like kind it has, never a control's name."""
-        spans = [(code, pos) for code, pos in code_spans(text, program) if fold(code) not in self.names]
+        elsewhere = cross_references(text)
+        spans = [(code, pos) for code, pos in code_spans(text, program) if fold(code) not in self.names
+                 and not any(start <= pos < end for start, end in elsewhere)]
         if not spans:
             return []
         best = min(code_tier(code) for code, _ in spans)
@@ -204,7 +208,7 @@ def _main_codes(text: str, file_stem: str = "", program: bool = False) -> tuple[
     """The codes a passage is about: those its file is named after ("gcode-M203.md", a reference
     page per command), then those it names most (a G-code's page names it throughout, and its
     sentences explain it without repeating it)."""
-    named = tuple(code for code, _ in code_spans(file_stem) if code_tier(code) < 2)
+    named = tuple(unpadded(code) for code, _ in code_spans(file_stem) if code_tier(code) < 2)
     counts = Counter(code for code, _ in code_spans(text, program) if code_tier(code) < 2)
     if not counts:
         return named

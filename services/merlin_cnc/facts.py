@@ -373,6 +373,22 @@ def code_tier(code: str) -> int:
     return 2
 
 
+# "related: G2, G3", "See G54-G59.3 for ...", "véase también M98": codes a statement only refers to.
+_CROSS_REFERENCE = re.compile(r"\b(?:related|see(?:\s+also)?|v[eé]ase(?:\s+tambi[eé]n)?|ver\s+tambi[eé]n|cf\.)"
+                              r"(?=[\s:(\[`])(?:[^.;!?\n]|\.(?=\w))*", re.IGNORECASE)
+
+
+def cross_references(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that point the reader elsewhere: the codes in them are other
+    topics, not what the statement is about."""
+    return [m.span() for m in _CROSS_REFERENCE.finditer(text)]
+
+
+def unpadded(code: str) -> str:
+    """An NC word without the leading zeros a file name pads it with ("G028" is G28)."""
+    return re.sub(r"^([GM])0+(?=\d)", r"\1", code)
+
+
 def codes_in(text: str) -> list[str]:
     return list(dict.fromkeys(code for code, _ in code_spans(text)))
 

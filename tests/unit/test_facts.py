@@ -339,3 +339,15 @@ def test_a_heading_followed_by_another_heading_is_not_its_value() -> None:
                                       "How much memory is left for part programs?"])
 def test_an_amount_asked_for_is_a_figure_even_about_programs(question: str) -> None:
     assert read_question(question).kind == "quantity"
+
+
+def test_a_reference_page_named_with_a_padded_code_answers_with_the_code_as_written() -> None:
+    (page,) = _pool("The machine moves to its home position.", source="gcode/gcode-G028.md")
+    assert candidates([page])[0].passage_codes[0] == "G28"
+
+
+def test_codes_a_statement_only_refers_to_are_not_its_answer() -> None:
+    question = "Which G-code makes a move in machine coordinates?"
+    q = question_terms({"move", "machin", "coordin"}, [], "en", question)
+    text = "related: G2, G3, G91 notes: G53 moves in machine coordinates. See G54-G59.3 for the others."
+    assert [code for code, _ in q.code_spans(text)] == ["G53"]
