@@ -373,9 +373,10 @@ def code_tier(code: str) -> int:
     return 2
 
 
-# "related: G2, G3", "See G54-G59.3 for ...", "véase también M98": codes a statement only refers to.
+# "related: G2, G3", "See G54-G59.3 for ...", "véase también M98": codes a statement only refers to,
+# to the clause's end or the next label.
 _CROSS_REFERENCE = re.compile(r"\b(?:related|see(?:\s+also)?|v[eé]ase(?:\s+tambi[eé]n)?|ver\s+tambi[eé]n|cf\.)"
-                              r"(?=[\s:(\[`])(?:[^.;!?\n]|\.(?=\w))*", re.IGNORECASE)
+                              r"(?=[\s:(\[`])(?:(?!\s\w+:\s)[^.;!?\n]|\.(?=\w))*", re.IGNORECASE)
 
 
 def cross_references(text: str) -> list[tuple[int, int]]:
