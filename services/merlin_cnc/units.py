@@ -31,6 +31,8 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"ms|milisegundos?|milliseconds?", "ms", "ms"),
     (r"µs|μs|us|microsegundos?|microseconds?", "us", "µs"),
     (r"inch(?:es)?|pulgadas?", "inch", "in"),
+    (r"months?|mes(?:es)?", "month", "months"),
+    (r"years?|años?", "year", "years"),
 ]
 _UNIT_RE = "|".join(f"(?:{u[0]})" for u in _UNITS)
 QUANTITY = re.compile(rf"(?<![\w.,])({NUMBER})\s*({_UNIT_RE})(?![\w/])", re.UNICODE)
@@ -222,10 +224,15 @@ def label_unit(label: str) -> tuple[str, str] | None:
     if bracketed:
         candidates.append(bracketed.group(1))
     parts = [p for p in re.split(r"[_\s]+", label.strip()) if p]
+    suffixes = []
+    if len(parts) >= 4:
+        suffixes.append(" ".join(parts[-3:]))  # "blocks_per_s" is blocks per second
     if len(parts) >= 3:
-        candidates.append("/".join(parts[-2:]))  # "m_min" is m/min
+        suffixes.append("/".join(parts[-2:]))  # "m_min" is m/min
     if len(parts) >= 2:
-        candidates.append(parts[-1])
+        suffixes.append(parts[-1])
+    # An identifier is written in lower case, and so is its unit: "program_memory_mb" is in MB.
+    candidates += [form for suffix in suffixes for form in dict.fromkeys((suffix, suffix.upper()))]
     for candidate in candidates:
         found = any_quantities(f"1 {candidate}")
         if len(found) == 1 and found[0].stated == f"1 {candidate}":

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from merlin_cnc.units import is_superseding, normalize, parse_number, quantities
+from merlin_cnc.units import any_quantities, is_superseding, normalize, parse_number, quantities
 
 
 def _grouped(value: int, sep: str) -> str:
@@ -92,3 +92,16 @@ def test_a_fields_label_gives_its_bare_values_their_unit() -> None:
     assert label_unit("max_axes") is None and label_unit("lookahead_blocks") is None
     (q,) = labelled_quantities("0.254", "min_increment_um")
     assert q.value == pytest.approx(0.254) and normalize(q.value, q.pint_unit, "mm") == pytest.approx(0.000254)
+
+
+def test_an_identifiers_unit_suffix_is_read_whatever_its_case() -> None:
+    from merlin_cnc.units import label_unit
+
+    assert label_unit("program_memory_mb") == ("MB", "MB")
+    assert label_unit("block_rate_blocks_per_s") == ("blocks/s", "blocks_per_second")
+    assert label_unit("spindle_count_US") is None
+
+
+def test_months_and_years_are_units_in_both_languages() -> None:
+    assert [(q.value, q.pint_unit) for q in any_quantities("Garantía: 36 meses (3 años)", "es")] == [
+        (36.0, "month"), (3.0, "year")]
