@@ -402,11 +402,12 @@ def _repeats_question(c: Candidate, q: QuestionTerms) -> bool:
     return bool(terms) and all(t in q.own or q.hit(t, frozenset(q.own)) for t in terms)
 
 
-# What a name looks like in any language: an acronym or a mixed-case or digit-bearing product name
-# ("GPL", "YAML", "ESP32", "WebUI"), a file name ("printer.cfg"), a version ("0.13.0", "v1.1"), or a
+# What a name looks like in any language: an acronym or a mixed-case, hyphenated or digit-bearing product
+# name ("GPL", "YAML", "ESP32", "WebUI", "K-Link"), a file name ("printer.cfg"), a version ("0.13.0", "v1.1"), or a
 # capitalised word inside a sentence ("Python", "Debian").
 _NAME_TOKEN = re.compile(
-    r"\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9+-]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+|[\w-]*\.(?:[a-z]{2,4})|v?\d+\.\d+(?:\.\d+)*)\b"
+    r"\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9+-]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z]-[A-Z][A-Za-z0-9]+|"
+    r"[\w-]*\.(?:[a-z]{2,4})|v?\d+\.\d+(?:\.\d+)*)\b"
     r"|(?<=[a-z,;(] )[A-Z][a-z]{2,}\b"
 )
 
@@ -592,6 +593,17 @@ def _range_ending(text: str, end: Quantity) -> str:
     return " ".join(text[before + start.start() : end.end].split())
 
 
+def _extremes(found: list[Quantity], extreme: str) -> Quantity | None:
+    """The smallest or largest of figures of one dimension ("500 us by default, 250 us at the
+    shortest"); None where they cannot be compared."""
+    unit = found[0].pint_unit
+    values = [normalize(x.value, x.pint_unit, unit) for x in found]
+    if any(v is None for v in values):
+        return None
+    pick = min if extreme == "min" else max
+    return found[pick(range(len(found)), key=lambda i: values[i] or 0.0)]
+
+
 def _switching(codes: list[tuple[str, int]], text: str, asked: str) -> list[tuple[str, int]]:
     """"G121 P0 switches it off, G121 P1 on again": of the codes, those next to the asked switching
     rather than to the other one (all of them where none is)."""
@@ -614,6 +626,8 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
         if fitting and not ask.count:
             if is_superseding(fact.text):
                 chosen = fitting[-1]
+            elif ask.extreme and len(fitting) > 1 and (ends := _extremes(fitting, ask.extreme)):
+                chosen = ends
             else:
                 chosen = _nearest(fitting, [offset + x.start for x in fitting], anchors)[0]
             asked = ask.dimension and compatible(chosen.pint_unit, ask.dimension)

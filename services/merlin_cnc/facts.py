@@ -158,6 +158,18 @@ _NAME_Q = re.compile(
     re.IGNORECASE,
 )
 _RANGE_Q = re.compile(r"\b(ranges?|rangos?|between|entre|interval[oa]?)\b", re.IGNORECASE)
+# A question that asks for an end of what can be set: the smallest or the largest figure a statement gives.
+_EXTREMES = {
+    "min": re.compile(r"\b(?:shortest|smallest|lowest|least|minimum|m[ií]nim[oa]s?|menor(?:es)?|"
+                      r"m[aá]s (?:cort|baj|pequeñ)[oa]s?)\b|\bmin\.", re.IGNORECASE),
+    "max": re.compile(r"\b(?:longest|largest|highest|greatest|maximum|m[aá]xim[oa]s?|mayor(?:es)?|"
+                      r"m[aá]s (?:larg|alt)[oa]s?)\b|\bmax\.", re.IGNORECASE),
+}
+
+
+def _extreme(question: str) -> str | None:
+    found = [kind for kind, pattern in _EXTREMES.items() if pattern.search(question)]
+    return found[0] if len(found) == 1 else None
 _AMOUNT_Q = re.compile(r"\bhow (?:many|much|fast|long|big|large|far|high|low)\b|\bcu[aá]nt[oa]s?\b", re.IGNORECASE)
 _WHICH_Q = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?)\b", re.IGNORECASE)  # asks to name one of several
 # Words that ask for a command for sure; "cycle" or "program" can as well be a figure's topic
@@ -201,6 +213,7 @@ class Ask:
     also: tuple[str, ...] = ()  # other kinds of answer the question's words point to, less surely
     span: bool = False  # asks for a range ("the operating temperature range"): both ends answer
     polarity: str | None = None  # "off": asks how a function is cancelled or switched off; "on": switched on
+    extreme: str | None = None  # "min" / "max": asks for the smallest / largest figure ("the shortest cycle time")
 
 
 _COUNT_Q = re.compile(
@@ -276,9 +289,10 @@ def read_question(question: str) -> Ask:
         kind = "text"
     also = tuple(k for k, cued in cues.items() if cued and k != kind)
     if kind != "quantity":
-        return Ask(kind, dimension if "quantity" in also else None, also=also, polarity=polarity(text))
+        return Ask(kind, dimension if "quantity" in also else None, also=also, polarity=polarity(text),
+                   extreme=_extreme(text))
     counted = _counted(counting.group("phrase"), detect_language(text)) if counting is not None else None
-    return Ask("quantity", dimension, count, counted, also, bool(_RANGE_Q.search(text)))
+    return Ask("quantity", dimension, count, counted, also, bool(_RANGE_Q.search(text)), extreme=_extreme(text))
 
 
 # --- switching on and off ----------------------------------------------------------------------

@@ -351,3 +351,17 @@ def test_codes_a_statement_only_refers_to_are_not_its_answer() -> None:
     q = question_terms({"move", "machin", "coordin"}, [], "en", question)
     text = "related: G2, G3, G91 notes: G53 moves in machine coordinates. See G54-G59.3 for the others."
     assert [code for code, _ in q.code_spans(text)] == ["G53"]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What is the shortest EtherCAT cycle time that can be configured?", "250 us"),
+    ("¿Cuál es el tiempo de ciclo EtherCAT máximo configurable?", "2 ms"),
+])
+def test_a_question_for_an_end_of_a_setting_gets_that_end(question: str, value: str) -> None:
+    pool = _pool("EtherCAT cycle time: 500 us by default, configurable from 250 us to 2 ms.")
+    assert _free(question, pool, {"ethercat", "cycl", "time", "cicl", "tiemp", "configur"}) == value
+
+
+def test_a_hyphenated_product_name_is_a_name() -> None:
+    names = name_tokens("drive_bus: K-Link (fiber optic), panel T-Touch 3", None)
+    assert [n for n, _ in names] == ["K-Link", "T-Touch"]
