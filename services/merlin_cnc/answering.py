@@ -33,6 +33,7 @@ from .facts import (
     code_tier,
     cognate,
     cross_references,
+    current_verdict,
     fact_terms,
     is_field_name,
     is_field_value,
@@ -500,6 +501,36 @@ def superseding(
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
+def superseding_verdict(
+    chosen: Candidate, verdict: str | None, pool: list[Candidate], score: Callable[..., float], threshold: float,
+    covers: Callable[[Candidate], float],
+) -> Candidate | None:
+    """A statement as much about the question that changes the chosen verdict ("OPC UA is now a
+    standard function", where a data sheet lists it as an option): the newer state answers."""
+    least = COVERED_SHARE * covers(chosen)
+    found = [(s, c) for c in pool if c is not chosen and not c.paired and is_superseding(c.fact.text)
+             and current_verdict(c.fact.text) not in (None, verdict)
+             and (s := score(c)) >= threshold and covers(c) >= least]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+_VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)")
+
+
+def latest_version(
+    pool: list[Candidate], score: Callable[..., float], threshold: float,
+) -> tuple[Candidate, str] | None:
+    """"Which is the latest version?": the highest version number the statements that answer give,
+    with the statement that gives it."""
+    found = [(tuple(int(p) for p in m.group(1).split(".")), m.group(0), c) for c in pool if not c.paired
+             for m in _VERSION.finditer(c.fact.text)]
+    found = [item for item in found if score(item[2]) >= threshold]
+    if not found:
+        return None
+    _, stated, c = max(found, key=lambda item: (item[0], score(item[2])))
+    return c, stated
+
+
 def citation(c: Candidate) -> Citation:
     chunk = c.fused.chunk
     snippet = c.fact.text if len(c.fact.text) <= 300 else c.fact.text[:297] + "..."
@@ -650,7 +681,7 @@ def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: C
                 stated, number, _ = _best_count(numbers, fact.value, offset, anchors, q, chunk_language)
             return Cell(_short(fact.value, 120), stated, ask.counted, {"value": number, "unit": "count"}, True, cited)
     if ask.kind == "verdict":
-        verdict = verdict_of(fact.text)
+        verdict = current_verdict(fact.text)
         if verdict:
             word = _VERDICT_WORDS.get(language, _VERDICT_WORDS["en"])[verdict]
             return Cell(_short(f"{word}: {fact.text}"), verdict, None, None, True, cited)
@@ -737,10 +768,18 @@ def answer_free(
             out[name] = None
             continue
         cell = make_cell(best[1], asked, language, q, weight)
+        newer = None
         if asked.kind == "quantity":
             newer = superseding(best[1], cell.value, pool, score, threshold)
-            if newer is not None:
-                best, cell = (score(newer), newer), make_cell(newer, asked, language, q, weight)
+        elif asked.kind == "verdict":
+            newer = superseding_verdict(best[1], cell.value, pool, score, threshold, lambda c: coverage(c, q, weight))
+        if newer is not None:
+            best, cell = (score(newer), newer), make_cell(newer, asked, language, q, weight)
+        if asked.kind == "name" and asked.extreme == "max":
+            latest = latest_version(pool, score, threshold)
+            if latest is not None:
+                best, cell = (score(latest[0]), latest[0]), replace(make_cell(latest[0], asked, language, q, weight),
+                                                                      value=latest[1])
         if ask.kind == "quantity" and is_machine_data(best[1]):
             # A machine's figure is not its control's specification: say what the documents give.
             cell = machine_data_cell(cell, language)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .analysis import STOPWORDS, analyze, detect_language, fold
 from .glossary import translated
-from .units import any_quantities
+from .units import any_quantities, is_superseding
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÁÉÍÓÚÑ¿¡(\"'])")
 _LABELLED = re.compile(r"^\s*([^:=]{2,80}?)\s*[:=]\s+(\S.*)$")
@@ -163,7 +163,8 @@ _EXTREMES = {
     "min": re.compile(r"\b(?:shortest|smallest|lowest|least|minimum|m[ií]nim[oa]s?|menor(?:es)?|"
                       r"m[aá]s (?:cort|baj|pequeñ)[oa]s?)\b|\bmin\.", re.IGNORECASE),
     "max": re.compile(r"\b(?:longest|largest|highest|greatest|maximum|m[aá]xim[oa]s?|mayor(?:es)?|"
-                      r"m[aá]s (?:larg|alt)[oa]s?)\b|\bmax\.", re.IGNORECASE),
+                      r"m[aá]s (?:larg|alt)[oa]s?|latest|newest|most recent|m[aá]s recientes?|[uú]ltim[oa]s?)\b"
+                      r"|\bmax\.", re.IGNORECASE),
 }
 
 
@@ -344,6 +345,16 @@ def verdict_of(text: str) -> str | None:
     if _YES.search(text):
         return "yes"
     return None
+
+
+def current_verdict(text: str) -> str | None:
+    """The verdict a statement gives for now: a release note's "is now a standard function. Up to
+    3.3 it had to be licensed as an option" says standard."""
+    if is_superseding(text):
+        for sentence in _SENTENCE.split(_MARKUP.sub("", text)):
+            if is_superseding(sentence) and (verdict := verdict_of(sentence)):
+                return verdict
+    return verdict_of(text)
 
 
 # --- codes -------------------------------------------------------------------------------------

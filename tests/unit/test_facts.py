@@ -365,3 +365,18 @@ def test_a_question_for_an_end_of_a_setting_gets_that_end(question: str, value: 
 def test_a_hyphenated_product_name_is_a_name() -> None:
     names = name_tokens("drive_bus: K-Link (fiber optic), panel T-Touch 3", None)
     assert [n for n, _ in names] == ["K-Link", "T-Touch"]
+
+
+def test_a_release_note_that_changes_a_verdict_answers_with_the_new_one() -> None:
+    question = "Is the OPC UA server standard or an option?"
+    pool = _pool("OPC UA server: option OPCUA-S",
+                 "**OPC UA server is now a standard function.** Up to DRX 3.3 it had to be licensed as an option.")
+    assert _free(question, pool, {"opc", "ua", "server", "standard", "option"}) == "standard"
+
+
+@pytest.mark.parametrize("question", ["Which is the latest software version?",
+                                      "¿Cuál es la versión de software más reciente?"])
+def test_the_latest_version_is_the_highest_the_documents_give(question: str) -> None:
+    pool = _pool("Software version 3.4 (2023): new probing cycles.", "Software version 3.4.1 (2024): fixes.",
+                 "Software version 3.3 (2022): first release.")
+    assert _free(question, pool, {"latest", "softwar", "version", "recient"}) == "3.4.1"
