@@ -55,6 +55,7 @@ from .units import (
     labelled_quantities,
     normalize,
     number_words,
+    numbered_ranges,
     plain_numbers,
 )
 from .units import any_quantities as quantities
@@ -317,7 +318,9 @@ def counts_in(text: str, language: str) -> list[tuple[str, float, int]]:
         out.append((stated, value, pos))
     words = [(stated, value, pos) for stated, value, pos in number_words(text)
              if not _COMPOUND.match(text, pos + len(stated))]
-    return sorted(out + words, key=lambda n: n[2])
+    ranges = numbered_ranges(text)
+    out = [n for n in out if not any(start <= n[2] < start + len(stated) for stated, _, start in ranges)]
+    return sorted(out + words + ranges, key=lambda n: n[2])
 
 
 ALSO_FACTOR = 0.9  # a fact that answers in a kind the question points to less surely

@@ -181,6 +181,23 @@ def number_words(text: str) -> list[tuple[str, float, int]]:
     return [(m.group(1), float(_NUMBER_WORDS[m.group(1).lower()]), m.start()) for m in _NUMBER_WORD.finditer(text)]
 
 
+_NUMBERED_RANGE = re.compile(
+    r"(?<![\w#$])(?P<prefix>#|(?![GM]\d)[A-Z]{1,3})(?P<first>\d+)\s*(?:-|–|—|…|\.\.\.?|to|a|through|hasta)\s*"
+    r"(?P=prefix)?(?P<last>\d+)(?![\w.]*\d)")
+
+
+def numbered_ranges(text: str) -> list[tuple[str, float, int]]:
+    """Ranges of numbered items ("#1–#33", "Q0 to Q1999", "P1 through P48") as the counts they
+    give, with their positions: how many local variables there are is answered by their range. A
+    range of G or M codes is a group of commands ("G81–G89"), not a count."""
+    out = []
+    for m in _NUMBERED_RANGE.finditer(text):
+        first, last = int(m.group("first")), int(m.group("last"))
+        if last > first:
+            out.append((m.group(0), float(last - first + 1), m.start()))
+    return out
+
+
 def is_superseding(sentence: str) -> bool:
     return bool(_SUPERSEDED.search(sentence))
 

@@ -380,3 +380,11 @@ def test_the_latest_version_is_the_highest_the_documents_give(question: str) -> 
     pool = _pool("Software version 3.4 (2023): new probing cycles.", "Software version 3.4.1 (2024): fixes.",
                  "Software version 3.3 (2022): first release.")
     assert _free(question, pool, {"latest", "softwar", "version", "recient"}) == "3.4.1"
+
+
+def test_a_range_of_numbered_items_counts_them() -> None:
+    counts = counts_in("Local variables #1–#33; Q parameters Q0 to Q1999; cycles G81–G89", "en")
+    assert [(s, v) for s, v, _ in counts] == [("#1–#33", 33.0), ("Q0 to Q1999", 2000.0)]
+    question = "¿Cuántas variables locales de macro hay?"
+    pool = _pool("Variables locales de macro: #1–#33 (argumentos de G65)")
+    assert _free(question, pool, {"variabl", "local", "macr"}) == "#1–#33"
