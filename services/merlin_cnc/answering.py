@@ -361,11 +361,14 @@ def _fit(c: Candidate, ask: Ask, q: QuestionTerms | None = None) -> float:
             # one followed by another noun ("24 control loops" for axes) counts something else.
             anchors = _anchors(c.fact.text, q, language) if q else []
             offset = c.fact.text.find(c.fact.value) if c.fact.value in c.fact.text else 0
-            if q is not None and all(_counts_other(c.fact.value, stated, pos, q, language)
+            labelled = q is not None and c.fact.label is not None and any(q.hit(t, c.label) for t in q.present)
+            # Under a label the question names, what the number counts may be the label's own noun
+            # ("Tool offset pairs: 64 pairs" for the tool offsets).
+            named = c.label if labelled else frozenset()
+            if q is not None and all(_counts_other(c.fact.value, stated, pos, q, language, named)
                                      for stated, _, pos in numbers):
                 return 0.45
             close = any(abs(offset + pos - a) <= 30 for _, _, pos in numbers for a in anchors)
-            labelled = q is not None and c.fact.label is not None and any(q.hit(t, c.label) for t in q.present)
             return 0.9 if close or labelled else 0.5
         if labelled_quantities(c.fact.value, c.fact.label, language):
             return 0.85 if not ask.dimension else 0.7  # a figure with a unit the question did not name
@@ -581,10 +584,13 @@ def _asked_among(words: list[str], q: QuestionTerms, language: str) -> int:
                or q.hit(fold(w), frozenset(q.own)))
 
 
-def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str) -> bool:
-    """The number at ``pos`` is followed by a noun phrase the question does not ask about."""
+def _counts_other(text: str, stated: str, pos: int, q: QuestionTerms, language: str,
+                  label: frozenset[str] = frozenset()) -> bool:
+    """The number at ``pos`` is followed by a noun phrase the question does not ask about (nor the
+    ``label`` terms of the field it is given under)."""
     words = _counted_words(text, stated, pos, language)
-    return bool(words) and not _asked_among(words, q, language)
+    return (bool(words) and not _asked_among(words, q, language)
+            and not any(_word_stems(w, language) & label for w in words))
 
 
 def _best_count(numbers: list[tuple[str, float, int]], text: str, offset: int, anchors: list[int],

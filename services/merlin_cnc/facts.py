@@ -188,7 +188,7 @@ _DIMENSIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(rotational|rpm|revoluciones|rotaci[oó]n)\b", re.I), "1/min"),
     (re.compile(r"\b(feed|avance|rapid|r[aá]pido|traverse|desplazamiento|velocity|velocidad|feedrate|"
                 r"jog)\b", re.I), "m/min"),
-    (re.compile(r"\b(power|potencia)\b", re.I), "kW"),
+    (re.compile(r"\b(power|potencia|consumption|consumo)\b", re.I), "kW"),
     (re.compile(r"\b(memory|memoria|storage|almacenamiento|ram|disk|disco|flash|buffer size)\b", re.I), "MB"),
     (re.compile(r"\b(temperature|temperatura)\b", re.I), "degC"),
     (re.compile(r"\b(time|tiempo|cycle time|latency|latencia|duration|duraci[oó]n|period|periodo|"

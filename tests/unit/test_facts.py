@@ -388,3 +388,12 @@ def test_a_range_of_numbered_items_counts_them() -> None:
     question = "¿Cuántas variables locales de macro hay?"
     pool = _pool("Variables locales de macro: #1–#33 (argumentos de G65)")
     assert _free(question, pool, {"variabl", "local", "macr"}) == "#1–#33"
+
+
+def test_a_count_under_a_label_the_question_names_may_count_the_labels_noun() -> None:
+    question = "How many tool offsets does it have?"
+    (c, *_) = candidates(_pool("Tool offset pairs: 64 pairs (200 pairs with option)"))
+    q = question_terms({"tool", "offset"}, [], "en", question)
+    q.present = set(q.own)
+    assert fit(c, read_question(question), q) >= 0.9
+    assert read_question("¿Cuál es el consumo eléctrico del control?").dimension == "kW"
