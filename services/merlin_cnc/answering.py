@@ -84,6 +84,7 @@ QUESTION_LINE_FACTOR = 0.3  # a statement that asks ("Is rigid tapping standard?
 # nothing of switching, and of one that only switches it the other way.
 POLARITY_SILENT = {"off": 0.75, "on": 1.0}
 POLARITY_OPPOSITE = 0.5
+SWITCH_SLACK = 10  # characters: codes about as near to the asked switching as the nearest one answer too
 _ASKS = re.compile(r"\?[\W_]*$")
 # Closeness in meaning of each text to the question (cosine similarities), or None without an encoder.
 Similarity = Callable[[list[str]], list[float] | None]
@@ -646,13 +647,18 @@ def _extremes(found: list[Quantity], extreme: str) -> Quantity | None:
 
 
 def _switching(codes: list[tuple[str, int]], text: str, asked: str) -> list[tuple[str, int]]:
-    """"G121 P0 switches it off, G121 P1 on again": of the codes, those next to the asked switching
-    rather than to the other one (all of them where none is)."""
+    """"G121 P0 switches it off, G121 P1 on again", "G68.2 X Y Z I J K, cancel G69": of the codes,
+    those next to the asked switching rather than to the other one, and of those the nearest to it
+    (all of them where the statement switches nothing)."""
     switches = polarity_spans(text)
     if not switches:
         return codes
-    kept = [(code, pos) for code, pos in codes if min(switches, key=lambda s: abs(s[0] - pos))[1] == asked]
-    return kept or codes
+    nearest = [(code, pos, min(switches, key=lambda s: abs(s[0] - pos))) for code, pos in codes]
+    kept = [(code, pos, abs(switch - pos)) for code, pos, (switch, kind) in nearest if kind == asked]
+    if not kept:
+        return codes
+    closest = min(distance for _, _, distance in kept)
+    return [(code, pos) for code, pos, distance in kept if distance <= closest + SWITCH_SLACK]
 
 
 def make_cell(c: Candidate, ask: Ask, language: str, q: QuestionTerms, weight: Callable[[str], float]) -> Cell:

@@ -397,3 +397,9 @@ def test_a_count_under_a_label_the_question_names_may_count_the_labels_noun() ->
     q.present = set(q.own)
     assert fit(c, read_question(question), q) >= 0.9
     assert read_question("¿Cuál es el consumo eléctrico del control?").dimension == "kW"
+
+
+def test_of_the_codes_of_a_statement_the_one_that_switches_off_answers_alone() -> None:
+    question = "¿Con qué instrucción se desactiva el plano inclinado?"
+    pool = _pool("Tilted working plane (plano inclinado): G68.2 X… Y… Z… I… J… K… (Euler angles), cancel G69")
+    assert _free(question, pool, {"desactiv", "plan", "inclin"}) == "G69"
