@@ -41,6 +41,7 @@ from .facts import (
     polarity_spans,
     says_unstated,
     split_facts,
+    switchings,
     unpadded,
     verdict_of,
 )
@@ -479,7 +480,7 @@ def fact_scorer(
 
 
 def _polarity_factor(asked: str, text: str) -> float:
-    stated = {kind for _, kind in polarity_spans(text)}
+    stated = switchings(text)
     if not stated:
         return POLARITY_SILENT[asked]
     return 1.0 if asked in stated else POLARITY_OPPOSITE
@@ -530,12 +531,12 @@ def latest_version(
 ) -> tuple[Candidate, str] | None:
     """"Which is the latest version?": the highest version number the statements that answer give,
     with the statement that gives it."""
-    found = [(tuple(int(p) for p in m.group(1).split(".")), m.group(0), c) for c in pool if not c.paired
+    scored = [(s, c) for c in pool if not c.paired and _VERSION.search(c.fact.text) and (s := score(c)) >= threshold]
+    found = [(tuple(int(p) for p in m.group(1).split(".")), s, m.group(0), c) for s, c in scored
              for m in _VERSION.finditer(c.fact.text)]
-    found = [item for item in found if score(item[2]) >= threshold]
     if not found:
         return None
-    _, stated, c = max(found, key=lambda item: (item[0], score(item[2])))
+    *_, stated, c = max(found, key=lambda item: item[:2])
     return c, stated
 
 

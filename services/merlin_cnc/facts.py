@@ -315,11 +315,18 @@ def polarity_spans(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+@lru_cache(maxsize=8192)
+def switchings(text: str) -> frozenset[str]:
+    """The ways a statement switches something: ``off``, ``on``, both or none (cached: a fact is
+    scored many times over)."""
+    return frozenset(kind for _, kind in polarity_spans(text))
+
+
 def polarity(text: str) -> str | None:
     """``off`` when the text speaks only of switching something off, ``on`` when only of switching
     it on, else None."""
-    kinds = {kind for _, kind in polarity_spans(text)}
-    return kinds.pop() if len(kinds) == 1 else None
+    kinds = switchings(text)
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 # --- verdicts ----------------------------------------------------------------------------------
